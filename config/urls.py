@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from core.forms import LoginForm
+
+urlpatterns = [
+    path("", include("public.urls")),
+    path("personal/", include("promises.urls")),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", authentication_form=LoginForm
+        ),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sprak/", set_language, name="set_language"),
+    path("plattformsadmin/", admin.site.urls),
+]

@@ -1,0 +1,40 @@
+"""The one place where small numbers are suppressed before they are published (DOMAIN.md §7).
+
+Every public figure that counts people (respondents, individuals reached) goes through
+`public_count`; templates show the result with `{% public_figure %}`, which renders suppressed,
+missing and zero differently.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from django.conf import settings
+
+
+class FigureState(Enum):
+    SHOWN = "shown"
+    SUPPRESSED = "suppressed"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class PublicFigure:
+    state: FigureState
+    value: float | int | None = None
+
+    @property
+    def is_shown(self) -> bool:
+        return self.state is FigureState.SHOWN
+
+
+def public_count(value: float | int | None, *, counts_people: bool) -> PublicFigure:
+    """A figure safe to publish: a count of people below the minimum cell size is suppressed.
+
+    Zero is a real figure and is shown as 0; only 1..minimum-1 is suppressed, so zero, missing
+    and suppressed stay distinct.
+    """
+    if value is None:
+        return PublicFigure(FigureState.MISSING)
+    if counts_people and 0 < value < settings.PRIVACY_MIN_CELL:
+        return PublicFigure(FigureState.SUPPRESSED)
+    return PublicFigure(FigureState.SHOWN, value)

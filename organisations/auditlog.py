@@ -1,0 +1,62 @@
+"""Writing the audit trail. Service functions call `record()` inside their transaction."""
+
+import datetime
+import decimal
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from organisations.models import AuditEntry, Organisation
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model | None, exclude: Iterable[str] = ()) -> dict | None:
+    """The object's concrete fields (and many-to-many values, as text) as JSON-safe data."""
+    if obj is None or obj.pk is None:
+        return None
+    data: dict[str, object] = {}
+    for f in obj._meta.concrete_fields:
+        if f.name in exclude or f.name in {"id", "created_at", "updated_at"}:
+            continue
+        value = getattr(obj, f.name)
+        data[f.name] = _json_value(value)
+    for f in obj._meta.many_to_many:
+        if f.name not in exclude:
+            data[f.name] = sorted(str(o) for o in getattr(obj, f.name).all())
+    return data
+
+
+def record(
+    *,
+    actor: AbstractBaseUser | None,
+    action: str,
+    obj: models.Model,
+    parties: Iterable[Organisation | int],
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEntry:
+    entry = AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_label=(actor.get_username() if actor is not None else "system")[:150],
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        before=before,
+        after=after,
+    )
+    entry.parties.set([p if isinstance(p, int) else p.pk for p in parties])
+    return entry

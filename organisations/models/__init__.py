@@ -1,0 +1,22 @@
+from organisations.models.audit import AuditEntry
+from organisations.models.organisations import Contact, Membership, Organisation, Role
+from organisations.models.reference import (
+    County,
+    Municipality,
+    PoliceArea,
+    PoliceRegion,
+    Population,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Contact",
+    "County",
+    "Membership",
+    "Municipality",
+    "Organisation",
+    "PoliceArea",
+    "PoliceRegion",
+    "Population",
+    "Role",
+]

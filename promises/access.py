@@ -1,0 +1,121 @@
+"""The only way staff views reach agreements, promises, activities and follow-ups.
+
+Each `get_<thing>_for_user()` answers 404 when the user's organisations have nothing to do with
+the object (so its existence is not revealed) and 403 when they may see it but not do `need`.
+"""
+
+from enum import Enum
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from organisations.access import Access, access_for
+from organisations.models import Role
+from promises.models import (
+    Activity,
+    Agreement,
+    Commitment,
+    FollowUp,
+    GovernanceGroup,
+    Indicator,
+    Promise,
+)
+
+
+class Need(Enum):
+    READ = "read"
+    EDIT = "edit"
+    PROGRESS = "progress"
+    FOLLOW_UP = "follow_up"
+
+
+def party_ids(promise: Promise) -> set[int]:
+    if not hasattr(promise, "_party_ids"):
+        promise._party_ids = set(promise.parties.values_list("id", flat=True))
+    return promise._party_ids
+
+
+def follow_up_body_ids(promise: Promise) -> set[int]:
+    if not hasattr(promise, "_follow_up_body_ids"):
+        promise._follow_up_body_ids = set(promise.follow_up_bodies.values_list("id", flat=True))
+    return promise._follow_up_body_ids
+
+
+def can_edit_promise(access: Access, promise: Promise) -> bool:
+    return access.has(party_ids(promise), Role.EDITOR)
+
+
+def can_follow_up(access: Access, promise: Promise) -> bool:
+    return access.has(party_ids(promise) | follow_up_body_ids(promise), Role.EDITOR)
+
+
+def can_record_progress(access: Access, activity: Activity) -> bool:
+    """Members of the responsible organisation (reporter and up), or an admin of a party."""
+    return access.has({activity.responsible_id}, Role.REPORTER) or access.has(
+        party_ids(activity.commitment.promise), Role.ADMIN
+    )
+
+
+def _check(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def get_promise_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> Promise:
+    access = access_for(user)
+    promise = get_object_or_404(Promise.objects.visible_to_orgs(access.org_ids()), pk=pk)
+    if need is Need.EDIT:
+        _check(can_edit_promise(access, promise))
+    elif need is Need.FOLLOW_UP:
+        _check(can_follow_up(access, promise))
+    elif need is Need.PROGRESS:
+        raise ValueError("progress is recorded on an activity, not on a promise")
+    return promise
+
+
+def get_commitment_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.EDIT) -> Commitment:
+    commitment = get_object_or_404(Commitment.objects.select_related("promise", "party"), pk=pk)
+    commitment.promise = get_promise_for_user(user, commitment.promise_id, need)
+    return commitment
+
+
+def get_activity_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> Activity:
+    activity = get_object_or_404(
+        Activity.objects.select_related("commitment__promise", "responsible"), pk=pk
+    )
+    access = access_for(user)
+    promise_need = Need.EDIT if need is Need.EDIT else Need.READ
+    activity.commitment.promise = get_promise_for_user(user, activity.commitment.promise_id, promise_need)
+    if need is Need.PROGRESS:
+        _check(can_record_progress(access, activity))
+    return activity
+
+
+def get_follow_up_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> FollowUp:
+    follow_up = get_object_or_404(FollowUp.objects.select_related("promise"), pk=pk)
+    promise_need = Need.READ if need is Need.READ else Need.FOLLOW_UP
+    follow_up.promise = get_promise_for_user(user, follow_up.promise_id, promise_need)
+    return follow_up
+
+
+def get_indicator_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> Indicator:
+    indicator = get_object_or_404(Indicator.objects.select_related("promise"), pk=pk)
+    promise_need = Need.READ if need is Need.READ else Need.FOLLOW_UP
+    indicator.promise = get_promise_for_user(user, indicator.promise_id, promise_need)
+    return indicator
+
+
+def get_agreement_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> Agreement:
+    access = access_for(user)
+    agreement = get_object_or_404(Agreement.objects.visible_to_orgs(access.org_ids()), pk=pk)
+    if need is not Need.READ:
+        parties = set(agreement.parties.values_list("id", flat=True))
+        _check(access.has(parties, Role.EDITOR))
+    return agreement
+
+
+def get_group_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.EDIT) -> GovernanceGroup:
+    group = get_object_or_404(GovernanceGroup, pk=pk)
+    group.agreement = get_agreement_for_user(user, group.agreement_id, need)
+    return group

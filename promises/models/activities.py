@@ -1,0 +1,138 @@
+"""The activity plan: who does what, when and how much, and the dated progress on it."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation
+from promises.models.promises import Commitment, FocusArea, Promise
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planerad")
+    ONGOING = "ongoing", _("Pågår")
+    DONE = "done", _("Genomförd")
+    PARTLY = "partly", _("Delvis genomförd")
+    NOT_DONE = "not_done", _("Inte genomförd")
+    CANCELLED = "cancelled", _("Inställd")
+
+
+class ActivityQuerySet(models.QuerySet):
+    def with_progress(self) -> "ActivityQuerySet":
+        return self.annotate(done_quantity=Coalesce(models.Sum("updates__quantity"), 0))
+
+    def responsible_among(self, org_ids: set[int]) -> "ActivityQuerySet":
+        return self.filter(responsible_id__in=org_ids)
+
+
+class Activity(models.Model):
+    Status = ActivityStatus
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="activities", verbose_name=_("åtagande")
+    )
+    title = models.CharField(_("aktivitet"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    responsible = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="responsible_activities",
+        verbose_name=_("ansvarig organisation"),
+    )
+    responsible_function = models.CharField(
+        _("ansvarig funktion"), max_length=120, blank=True, help_text=_("T.ex. ”Fältgruppen”, ”kommunpolis”.")
+    )
+    focus_area = models.ForeignKey(
+        FocusArea, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("fokusområde")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("slut"))
+    target_quantity = models.PositiveIntegerField(_("mål (antal)"), null=True, blank=True)
+    unit = models.CharField(_("enhet"), max_length=60, blank=True, help_text=_("T.ex. ”insatser”."))
+    counts_people = models.BooleanField(
+        _("antalet avser personer"),
+        default=False,
+        help_text=_("Små antal personer visas då inte publikt (integritetsskydd)."),
+    )
+    resources = models.CharField(_("resurser"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    follow_up_on = models.DateField(_("följs upp"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["commitment", "start", "id"]
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Aktiviteten kan inte sluta innan den börjar.")})
+        if self.target_quantity is not None and not self.unit:
+            raise ValidationError({"unit": _("Ange vad antalet räknar, t.ex. ”insatser”.")})
+
+    @property
+    def promise(self) -> Promise:
+        return self.commitment.promise
+
+
+class ProgressUpdate(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(_("datum"))
+    text = models.TextField(_("vad gjordes"))
+    quantity = models.PositiveIntegerField(
+        _("antal genomförda"), default=0, help_text=_("Läggs till aktivitetens antal genomförda.")
+    )
+    is_public = models.BooleanField(
+        _("visa publikt"),
+        default=True,
+        help_text=_("Skriv aldrig namn eller uppgifter som kan peka ut en person."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    author_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("lägesrapport")
+        verbose_name_plural = _("lägesrapporter")
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.text[:60]}"
+
+
+class PlanRevision(models.Model):
+    """The yearly revision of the activity plan, with who decided it."""
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="plan_revisions")
+    year = models.PositiveSmallIntegerField(_("år"))
+    decided_by = models.CharField(_("beslutad av"), max_length=120, help_text=_("T.ex. ”Styrgruppen”."))
+    decided_on = models.DateField(_("beslutsdatum"))
+    note = models.TextField(_("vad ändrades och varför"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["promise", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["promise", "year"], name="one_plan_revision_per_year")
+        ]
+        verbose_name = _("revidering av aktivitetsplanen")
+        verbose_name_plural = _("revideringar av aktivitetsplanen")
+
+    def __str__(self) -> str:
+        return f"{self.promise} {self.year}"

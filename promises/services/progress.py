@@ -1,0 +1,55 @@
+"""Recording progress on an activity."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from organisations.access import access_for
+from organisations.auditlog import record, snapshot
+from organisations.models import Role
+from promises.access import party_ids
+from promises.models import Activity, ProgressUpdate
+from promises.services.editing import parties_of
+
+
+def reporting_organisation_id(user: AbstractBaseUser, activity: Activity) -> int | None:
+    """The organisation the user reports for: the responsible one if a member, else the party
+    they administer."""
+    access = access_for(user)
+    if access.role_in(activity.responsible_id):
+        return activity.responsible_id
+    admin_of = access.org_ids(Role.ADMIN) & party_ids(activity.commitment.promise)
+    return min(admin_of) if admin_of else None
+
+
+@transaction.atomic
+def record_progress(
+    *,
+    activity: Activity,
+    user: AbstractBaseUser,
+    update: ProgressUpdate,
+    new_status: str | None = None,
+) -> ProgressUpdate:
+    update.activity = activity
+    update.author = user
+    update.author_organisation_id = reporting_organisation_id(user, activity)
+    update.save()
+    record(
+        actor=user,
+        action="activity.progress_recorded",
+        obj=update,
+        parties=parties_of(activity),
+        after=snapshot(update),
+    )
+    if new_status and new_status != activity.status:
+        before = snapshot(activity)
+        activity.status = new_status
+        activity.save(update_fields=["status", "updated_at"])
+        record(
+            actor=user,
+            action="activity.status_changed",
+            obj=activity,
+            parties=parties_of(activity),
+            before=before,
+            after=snapshot(activity),
+        )
+    return update
