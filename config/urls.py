@@ -7,7 +7,7 @@ from core.forms import LoginForm
 
 urlpatterns = [
     path("", include("public.urls")),
-    path("personal/", include("promises.urls")),
+    path("personal/", include("config.staff_urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

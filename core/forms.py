@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
-        label=_("Användarnamn"), widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True})
+        label=_("Användarnamn"),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
         label=_("Lösenord"),

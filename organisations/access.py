@@ -46,4 +46,6 @@ def get_organisations_for_user(
     user: AbstractBaseUser, min_role: str = Role.VIEWER
 ) -> "list[Organisation]":
     ids = access_for(user).org_ids(min_role)
-    return list(Organisation.objects.filter(id__in=ids).select_related("municipality", "police_area"))
+    return list(
+        Organisation.objects.filter(id__in=ids).select_related("municipality", "police_area")
+    )

@@ -2,11 +2,12 @@
 
 import datetime
 import decimal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 
 from organisations.models import AuditEntry, Organisation
 
@@ -60,3 +61,46 @@ def record(
     )
     entry.parties.set([p if isinstance(p, int) else p.pk for p in parties])
     return entry
+
+
+def audited_save(
+    form: forms.ModelForm,
+    *,
+    user: AbstractBaseUser,
+    action: str,
+    parties: Callable[[models.Model], Iterable[int]],
+    **save_attrs: object,
+) -> models.Model:
+    """Save a model form and record who changed what, before and after, in one transaction.
+
+    `parties(obj)` names the organisations that may read the entry.
+    """
+    model = type(form.instance)
+    before = snapshot(model.objects.get(pk=form.instance.pk)) if form.instance.pk else None
+    with transaction.atomic():
+        obj = form.save(commit=False)
+        for name, value in save_attrs.items():
+            setattr(obj, name, value)
+        obj.save()
+        form.save_m2m()
+        record(
+            actor=user,
+            action=action,
+            obj=obj,
+            parties=parties(obj),
+            before=before,
+            after=snapshot(obj),
+        )
+    return obj
+
+
+def audited_delete(
+    obj: models.Model,
+    *,
+    user: AbstractBaseUser,
+    action: str,
+    parties: Iterable[int],
+) -> None:
+    with transaction.atomic():
+        record(actor=user, action=action, obj=obj, parties=parties, before=snapshot(obj))
+        obj.delete()

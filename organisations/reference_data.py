@@ -53,7 +53,9 @@ def load_reference_data(apps: object) -> None:
         }
 
     municipalities = {}
-    slugs = municipality_slugs(_rows("kommuner.csv"), {c: r.short_name for c, r in counties.items()})
+    slugs = municipality_slugs(
+        _rows("kommuner.csv"), {c: r.short_name for c, r in counties.items()}
+    )
     for row in _rows("kommuner.csv"):
         code = row["kommunkod"]
         municipality, _ = Municipality.objects.update_or_create(

@@ -86,7 +86,9 @@ def get_activity_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.REA
     )
     access = access_for(user)
     promise_need = Need.EDIT if need is Need.EDIT else Need.READ
-    activity.commitment.promise = get_promise_for_user(user, activity.commitment.promise_id, promise_need)
+    activity.commitment.promise = get_promise_for_user(
+        user, activity.commitment.promise_id, promise_need
+    )
     if need is Need.PROGRESS:
         _check(can_record_progress(access, activity))
     return activity

@@ -104,7 +104,10 @@ class Membership(models.Model):
     )
     role = models.CharField(_("roll"), max_length=10, choices=Role.choices, default=Role.VIEWER)
     title = models.CharField(
-        _("befattning"), max_length=120, blank=True, help_text=_("T.ex. kommunpolis, trygghetssamordnare.")
+        _("befattning"),
+        max_length=120,
+        blank=True,
+        help_text=_("T.ex. kommunpolis, trygghetssamordnare."),
     )
 
     class Meta:
@@ -123,7 +126,10 @@ class Contact(models.Model):
     """A public contact by function; a personal name is optional (DOMAIN.md §7)."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+        verbose_name=_("organisation"),
     )
     municipality = models.ForeignKey(
         Municipality,
@@ -138,7 +144,10 @@ class Contact(models.Model):
     name = models.CharField(_("namn (valfritt)"), max_length=120, blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
-    note = models.CharField(_("kommentar"), max_length=200, blank=True, help_text=_("T.ex. kontorstid."))
+    address = models.CharField(_("postadress"), max_length=200, blank=True)
+    note = models.CharField(
+        _("kommentar"), max_length=200, blank=True, help_text=_("T.ex. kontorstid.")
+    )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     class Meta:
@@ -150,5 +159,7 @@ class Contact(models.Model):
         return f"{self.role_title}, {self.organisation}"
 
     def clean(self) -> None:
-        if not (self.phone or self.email):
-            raise ValidationError(_("Ange telefon eller e-post, så att invånare kan nå kontakten."))
+        if not (self.phone or self.email or self.address):
+            raise ValidationError(
+                _("Ange telefon, e-post eller postadress, så att invånare kan nå kontakten.")
+            )

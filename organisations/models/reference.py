@@ -21,7 +21,10 @@ class County(models.Model):
     name = models.CharField(_("namn"), max_length=60)
     short_name = models.CharField(_("kort namn"), max_length=40)
     police_region = models.ForeignKey(
-        PoliceRegion, on_delete=models.PROTECT, related_name="counties", verbose_name=_("polisregion")
+        PoliceRegion,
+        on_delete=models.PROTECT,
+        related_name="counties",
+        verbose_name=_("polisregion"),
     )
 
     class Meta:
@@ -82,7 +85,10 @@ class PoliceArea(models.Model):
     name = models.CharField(_("namn"), max_length=80, unique=True)
     police_district = models.CharField(_("polisområde"), max_length=80, blank=True)
     region = models.ForeignKey(
-        PoliceRegion, on_delete=models.PROTECT, related_name="police_areas", verbose_name=_("polisregion")
+        PoliceRegion,
+        on_delete=models.PROTECT,
+        related_name="police_areas",
+        verbose_name=_("polisregion"),
     )
     municipalities = models.ManyToManyField(
         Municipality, related_name="police_areas", blank=True, verbose_name=_("kommuner")

@@ -42,7 +42,10 @@ class Activity(models.Model):
         verbose_name=_("ansvarig organisation"),
     )
     responsible_function = models.CharField(
-        _("ansvarig funktion"), max_length=120, blank=True, help_text=_("T.ex. ”Fältgruppen”, ”kommunpolis”.")
+        _("ansvarig funktion"),
+        max_length=120,
+        blank=True,
+        help_text=_("T.ex. ”Fältgruppen”, ”kommunpolis”."),
     )
     focus_area = models.ForeignKey(
         FocusArea, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("fokusområde")
@@ -119,7 +122,9 @@ class PlanRevision(models.Model):
 
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="plan_revisions")
     year = models.PositiveSmallIntegerField(_("år"))
-    decided_by = models.CharField(_("beslutad av"), max_length=120, help_text=_("T.ex. ”Styrgruppen”."))
+    decided_by = models.CharField(
+        _("beslutad av"), max_length=120, help_text=_("T.ex. ”Styrgruppen”.")
+    )
     decided_on = models.DateField(_("beslutsdatum"))
     note = models.TextField(_("vad ändrades och varför"), blank=True)
     created_by = models.ForeignKey(

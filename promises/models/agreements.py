@@ -35,34 +35,35 @@ class Agreement(models.Model):
         blank=True,
         help_text=_("En befattning per rad, t.ex. ”Lokalpolisområdeschef, LPO Södra Fyrbodal”."),
     )
-    valid_from = models.DateField(_("gäller från"))
+    valid_from = models.DateField(_("gäller från"), null=True, blank=True)
     valid_until = models.DateField(
-        _("gäller till"), null=True, blank=True, help_text=_("Lämna tomt om den gäller tills vidare.")
+        _("gäller till"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt om den gäller tills vidare."),
     )
-    is_public = models.BooleanField(
-        _("visas på den publika sidan"), default=True
-    )
+    is_public = models.BooleanField(_("visas på den publika sidan"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AgreementQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-valid_from", "title"]
+        ordering = [models.F("valid_from").desc(nulls_last=True), "title"]
         verbose_name = _("samverkansöverenskommelse")
         verbose_name_plural = _("samverkansöverenskommelser")
 
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("staff:agreement_detail", args=[self.pk])
+
     def clean(self) -> None:
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
             raise ValidationError(
                 {"valid_until": _("Slutdatumet kan inte ligga före startdatumet.")}
             )
-
-    def get_absolute_url(self) -> str:
-        return reverse("staff:agreement_detail", args=[self.pk])
 
     @property
     def is_until_further_notice(self) -> bool:
@@ -80,7 +81,9 @@ class GovernanceGroup(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="groups")
     kind = models.CharField(_("typ av grupp"), max_length=20, choices=GroupKind.choices)
-    name = models.CharField(_("namn"), max_length=120, blank=True, help_text=_("T.ex. ”Trygg på Tjörn”."))
+    name = models.CharField(
+        _("namn"), max_length=120, blank=True, help_text=_("T.ex. ”Trygg på Tjörn”.")
+    )
     task = models.TextField(_("uppdrag"), blank=True)
     members = models.TextField(
         _("medlemmar (roller)"),

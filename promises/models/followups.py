@@ -18,9 +18,14 @@ class ReviewerKind(models.TextChoices):
 class FollowUp(models.Model):
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="follow_ups")
     date = models.DateField(_("datum för uppföljningen"))
-    reviewer_kind = models.CharField(_("vem följde upp"), max_length=20, choices=ReviewerKind.choices)
+    reviewer_kind = models.CharField(
+        _("vem följde upp"), max_length=20, choices=ReviewerKind.choices
+    )
     reviewer_name = models.CharField(
-        _("organets namn"), max_length=120, blank=True, help_text=_("T.ex. ”BRÅ i Melleruds kommun”.")
+        _("organets namn"),
+        max_length=120,
+        blank=True,
+        help_text=_("T.ex. ”BRÅ i Melleruds kommun”."),
     )
     summary = models.TextField(_("sammanfattning"))
     resources_used = models.TextField(_("resurser som användes"), blank=True)
@@ -65,7 +70,9 @@ class Verdict(models.Model):
     class Meta:
         ordering = ["follow_up", "commitment__order", "commitment_id"]
         constraints = [
-            models.UniqueConstraint(fields=["follow_up", "commitment"], name="one_verdict_per_commitment")
+            models.UniqueConstraint(
+                fields=["follow_up", "commitment"], name="one_verdict_per_commitment"
+            )
         ]
         verbose_name = _("bedömning")
         verbose_name_plural = _("bedömningar")
@@ -88,12 +95,20 @@ class Indicator(models.Model):
     name = models.CharField(_("namn"), max_length=150)
     definition = models.TextField(_("definition"))
     source = models.CharField(_("källa"), max_length=200)
-    unit = models.CharField(_("enhet"), max_length=30, blank=True, help_text=_("T.ex. ”%” eller ”anmälningar”."))
-    baseline = models.DecimalField(_("utgångsvärde"), max_digits=12, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(
+        _("enhet"), max_length=30, blank=True, help_text=_("T.ex. ”%” eller ”anmälningar”.")
+    )
+    baseline = models.DecimalField(
+        _("utgångsvärde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     baseline_year = models.PositiveSmallIntegerField(_("utgångsår"), null=True, blank=True)
-    target = models.DecimalField(_("målvärde"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(
+        _("målvärde"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     target_year = models.PositiveSmallIntegerField(_("målår"), null=True, blank=True)
-    direction = models.CharField(_("riktning"), max_length=4, choices=Direction.choices, default=Direction.DOWN)
+    direction = models.CharField(
+        _("riktning"), max_length=4, choices=Direction.choices, default=Direction.DOWN
+    )
     counts_people = models.BooleanField(
         _("värdet är ett antal personer"),
         default=False,
@@ -148,7 +163,9 @@ class IndicatorAssessment(models.Model):
     class Meta:
         ordering = ["follow_up", "indicator__name"]
         constraints = [
-            models.UniqueConstraint(fields=["follow_up", "indicator"], name="one_assessment_per_indicator")
+            models.UniqueConstraint(
+                fields=["follow_up", "indicator"], name="one_assessment_per_indicator"
+            )
         ]
         verbose_name = _("indikatorbedömning")
         verbose_name_plural = _("indikatorbedömningar")

@@ -40,14 +40,11 @@ class PromiseQuerySet(models.QuerySet):
     def visible_to_orgs(self, org_ids: set[int]) -> "PromiseQuerySet":
         """Promises a member of these organisations may read in the staff pages: as a party, as
         the body that follows it up, or as the organisation responsible for one of its activities."""
-        ids = (
-            Promise.objects.filter(
-                models.Q(parties__in=org_ids)
-                | models.Q(follow_up_bodies__in=org_ids)
-                | models.Q(commitments__activities__responsible__in=org_ids)
-            )
-            .values("id")
-        )
+        ids = Promise.objects.filter(
+            models.Q(parties__in=org_ids)
+            | models.Q(follow_up_bodies__in=org_ids)
+            | models.Q(commitments__activities__responsible__in=org_ids)
+        ).values("id")
         return self.filter(id__in=ids)
 
     def public(self) -> "PromiseQuerySet":
@@ -80,8 +77,10 @@ class Promise(models.Model):
         related_name="reviewed_promises",
         blank=True,
         verbose_name=_("följs upp av"),
-        help_text=_("T.ex. det lokala brottsförebyggande rådet. Dess medlemmar kan läsa löftet "
-                    "och, som redaktörer, registrera uppföljningar."),
+        help_text=_(
+            "T.ex. det lokala brottsförebyggande rådet. Dess medlemmar kan läsa löftet "
+            "och, som redaktörer, registrera uppföljningar."
+        ),
     )
     agreement = models.ForeignKey(
         Agreement,
@@ -150,14 +149,12 @@ class Promise(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self) -> None:
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError(
-                {"period_end": _("Perioden kan inte sluta innan den börjar.")}
-            )
-
     def get_absolute_url(self) -> str:
         return reverse("public:promise", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("Perioden kan inte sluta innan den börjar.")})
 
     def get_staff_url(self) -> str:
         return reverse("staff:promise_detail", args=[self.pk])
@@ -178,18 +175,30 @@ class Promise(models.Model):
         return [line.strip() for line in self.signatories.splitlines() if line.strip()]
 
 
+class Giver(models.TextChoices):
+    POLICE = "police", _("Polisen")
+    MUNICIPALITIES = "municipalities", _("Kommunen/kommunerna")
+    TOGETHER = "together", _("Tillsammans")
+    PARTY = "party", _("En enskild part")
+
+
 class Commitment(models.Model):
-    """One thing a party promises ("Polisen lovar att …"); no party means "Tillsammans …"."""
+    """One thing promised: "Polisen lovar att …", "Kommunerna lovar att …", "Tillsammans …",
+    or a promise by one named party (one of several municipalities, say)."""
+
+    Giver = Giver
 
     promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="commitments")
+    given_by = models.CharField(
+        _("vem lovar"), max_length=16, choices=Giver.choices, default=Giver.TOGETHER
+    )
     party = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="commitments",
-        verbose_name=_("vem lovar"),
-        help_text=_("Lämna tomt för ett gemensamt åtagande (”Tillsammans …”)."),
+        verbose_name=_("part"),
     )
     text = models.TextField(_("åtagande"))
     focus_area = models.ForeignKey(
@@ -215,6 +224,10 @@ class Commitment(models.Model):
         return self.text[:80]
 
     def clean(self) -> None:
+        if self.given_by == Giver.PARTY and self.party_id is None:
+            raise ValidationError({"party": _("Ange vilken part som lovar.")})
+        if self.given_by != Giver.PARTY:
+            self.party = None
         if self.unit and self.target_quantity is None:
             raise ValidationError({"target_quantity": _("Ange ett antal när du anger en enhet.")})
         if self.target_quantity is not None and not self.unit:
@@ -222,9 +235,17 @@ class Commitment(models.Model):
 
     @property
     def group_key(self) -> str:
-        if self.party_id is None:
-            return "together"
-        return self.party.kind
+        """Which heading the commitment is listed under on the public page."""
+        if self.given_by != Giver.PARTY:
+            return self.given_by
+        if self.party.kind == Organisation.Kind.POLICE_AREA:
+            return Giver.POLICE
+        if self.party.kind == Organisation.Kind.MUNICIPALITY:
+            return Giver.MUNICIPALITIES
+        return f"other-{self.party_id}"
+
+    def giver_label(self) -> str:
+        return self.party.name if self.party_id else str(self.get_given_by_display())
 
     def target_text(self) -> str:
         if self.target_quantity is None:
@@ -233,11 +254,11 @@ class Commitment(models.Model):
 
 
 def commitment_group_heading(key: str, municipality_count: int, party_name: str = "") -> str:
-    if key == Organisation.Kind.POLICE_AREA:
+    if key == Giver.POLICE:
         return str(_("Polisen lovar att …"))
-    if key == Organisation.Kind.MUNICIPALITY:
+    if key == Giver.MUNICIPALITIES:
         return ngettext("Kommunen lovar att …", "Kommunerna lovar att …", municipality_count)
-    if key == "together":
+    if key == Giver.TOGETHER:
         return str(_("Tillsammans …"))
     return _("%(name)s lovar att …") % {"name": party_name}
 

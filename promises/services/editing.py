@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils import timezone
 
-from organisations.auditlog import record, snapshot
+from organisations import auditlog
 from organisations.models import Organisation
 from promises.models import (
     Activity,
@@ -70,32 +70,18 @@ def audited_save(
     extra_parties: Iterable[int] = (),
     **save_attrs: object,
 ) -> models.Model:
-    """Save a model form and record who changed what, before and after, in one transaction."""
-    model = type(form.instance)
-    before = snapshot(model.objects.get(pk=form.instance.pk)) if form.instance.pk else None
-    with transaction.atomic():
-        obj = form.save(commit=False)
-        for name, value in save_attrs.items():
-            setattr(obj, name, value)
-        obj.save()
-        form.save_m2m()
-        record(
-            actor=user,
-            action=action,
-            obj=obj,
-            parties=set(parties_of(obj)) | set(extra_parties),
-            before=before,
-            after=snapshot(obj),
-        )
-    return obj
+    """Save a model form with an audit entry readable by the object's parties."""
+    return auditlog.audited_save(
+        form,
+        user=user,
+        action=action,
+        parties=lambda obj: set(parties_of(obj)) | set(extra_parties),
+        **save_attrs,
+    )
 
 
 def audited_delete(obj: models.Model, *, user: AbstractBaseUser, action: str) -> None:
-    with transaction.atomic():
-        parties = parties_of(obj)
-        before = snapshot(obj)
-        record(actor=user, action=action, obj=obj, parties=parties, before=before, after=None)
-        obj.delete()
+    auditlog.audited_delete(obj, user=user, action=action, parties=parties_of(obj))
 
 
 def promise_snapshot(promise: Promise) -> dict:
@@ -117,7 +103,7 @@ def promise_snapshot(promise: Promise) -> dict:
         "signatories": promise.signatory_titles(),
         "commitments": [
             {
-                "party": c.party.name if c.party else None,
+                "given_by": c.giver_label(),
                 "text": c.text,
                 "target": c.target_text(),
                 "focus_area": c.focus_area.name if c.focus_area else None,
@@ -160,7 +146,9 @@ def save_promise_text(
     return obj
 
 
-def delete_commitment(commitment: Commitment, *, user: AbstractBaseUser, change_note: str = "") -> None:
+def delete_commitment(
+    commitment: Commitment, *, user: AbstractBaseUser, change_note: str = ""
+) -> None:
     promise = commitment.promise
     with transaction.atomic():
         audited_delete(commitment, user=user, action="commitment.deleted")

@@ -59,7 +59,9 @@ def save_follow_up(
 
 
 @transaction.atomic
-def set_follow_up_published(*, follow_up: FollowUp, user: AbstractBaseUser, publish: bool) -> FollowUp:
+def set_follow_up_published(
+    *, follow_up: FollowUp, user: AbstractBaseUser, publish: bool
+) -> FollowUp:
     before = snapshot(follow_up)
     follow_up.is_published = publish
     follow_up.published_at = timezone.now() if publish else None

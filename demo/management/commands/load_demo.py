@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from demo import content
+from demo.seed import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo content from the five seed pages (idempotent)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        if load_demo():
+            self.stdout.write(self.style.SUCCESS("Demodata laddad."))
+        else:
+            self.stdout.write("Demodata fanns redan; inget lades till.")
+        self.stdout.write("\nDemoinloggningar (lösenord för alla: %s):" % content.DEMO_PASSWORD)
+        for username, _name, org, role, title in content.USERS:
+            self.stdout.write(f"  {username:<15} {title}, {org} ({role})")
+        self.stdout.write(f"  {'admin':<15} plattformsadministratör (/plattformsadmin/)")
+        self.stdout.write("\nÖppna http://127.0.0.1:8000/ – personalsidorna finns på /personal/\n")

@@ -1,0 +1,122 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.views import form_page
+from organisations.access import access_for, get_organisations_for_user
+from organisations.auditlog import audited_delete, audited_save
+from organisations.forms import ContactForm
+from organisations.models import Contact, Membership, Organisation, Role
+
+
+def get_contact_for_user(user: object, pk: int, min_role: str = Role.EDITOR) -> Contact:
+    access = access_for(user)
+    contact = get_object_or_404(Contact, pk=pk, organisation_id__in=access.org_ids())
+    if not access.has({contact.organisation_id}, min_role):
+        raise PermissionDenied
+    return contact
+
+
+def _save_contact(request: HttpRequest, form: ContactForm, action: str) -> None:
+    audited_save(form, user=request.user, action=action, parties=lambda c: [c.organisation_id])
+
+
+@login_required
+@require_GET
+def contact_list(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    contacts = Contact.objects.filter(organisation_id__in=access.org_ids()).select_related(
+        "organisation", "municipality"
+    )
+    return render(
+        request,
+        "staff/contact_list.html",
+        {
+            "contacts": contacts,
+            "editable": access.org_ids(Role.EDITOR),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_create(request: HttpRequest) -> HttpResponse:
+    organisations = get_organisations_for_user(request.user, Role.EDITOR)
+    if not organisations:
+        raise PermissionDenied
+    form = ContactForm(request.POST or None, organisations=organisations)
+    if form.is_valid():
+        _save_contact(request, form, "contact.created")
+        messages.success(request, _("Kontakten är tillagd och visas på de publika sidorna."))
+        return redirect("staff:contact_list")
+    return form_page(
+        request,
+        form,
+        title=_("Ny kontakt"),
+        submit=_("Lägg till kontakten"),
+        intro=_("Ange funktionens telefon eller e-post. Ett personnamn är frivilligt."),
+        cancel_url=reverse("staff:contact_list"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_contact_for_user(request.user, pk)
+    organisations = get_organisations_for_user(request.user, Role.EDITOR)
+    form = ContactForm(request.POST or None, instance=contact, organisations=organisations)
+    if form.is_valid():
+        _save_contact(request, form, "contact.changed")
+        messages.success(request, _("Kontakten är ändrad."))
+        return redirect("staff:contact_list")
+    return form_page(
+        request,
+        form,
+        title=_("Ändra kontakten"),
+        submit=_("Spara ändringarna"),
+        cancel_url=reverse("staff:contact_list"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_contact_for_user(request.user, pk)
+    if request.method == "POST":
+        audited_delete(
+            contact, user=request.user, action="contact.deleted", parties=[contact.organisation_id]
+        )
+        messages.success(request, _("Kontakten är borttagen."))
+        return redirect("staff:contact_list")
+    return form_page(
+        request,
+        forms.Form(),
+        title=_("Ta bort kontakten?"),
+        submit=_("Ta bort kontakten"),
+        danger=True,
+        intro=_("%(contact)s visas inte längre på de publika sidorna.") % {"contact": contact},
+        cancel_url=reverse("staff:contact_list"),
+    )
+
+
+@login_required
+@require_GET
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access = access_for(request.user)
+    organisation = get_object_or_404(Organisation, pk=pk, id__in=access.org_ids())
+    members = Membership.objects.filter(organisation=organisation).select_related("user")
+    return render(
+        request,
+        "staff/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "members": members,
+            "is_admin": access.role_in(organisation.pk) == Role.ADMIN,
+        },
+    )

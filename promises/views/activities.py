@@ -1,0 +1,147 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.views import form_page
+from organisations.access import access_for
+from organisations.models import AuditEntry, Role
+from promises.access import (
+    Need,
+    can_edit_promise,
+    can_record_progress,
+    get_activity_for_user,
+    get_commitment_for_user,
+)
+from promises.forms.activities import ActivityForm, ProgressForm
+from promises.models import Activity, ProgressUpdate
+from promises.services.editing import audited_delete, audited_save
+from promises.services.progress import record_progress
+
+
+@login_required
+@require_GET
+def my_activities(request: HttpRequest) -> HttpResponse:
+    org_ids = access_for(request.user).org_ids(Role.REPORTER)
+    activities = (
+        Activity.objects.with_progress()
+        .responsible_among(org_ids)
+        .select_related("responsible", "commitment__promise")
+        .order_by("end", "title")
+    )
+    return render(request, "staff/my_activities.html", {"activities": activities})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = get_commitment_for_user(request.user, pk, Need.EDIT)
+    promise = commitment.promise
+    initial = {"start": promise.period_start, "end": promise.period_end, "commitment": commitment}
+    form = ActivityForm(request.POST or None, promise=promise, initial=initial)
+    if form.is_valid():
+        activity = audited_save(form, user=request.user, action="activity.created")
+        messages.success(request, _("Aktiviteten är tillagd i aktivitetsplanen."))
+        return redirect("staff:activity_detail", activity.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Ny aktivitet"),
+        submit=_("Lägg till aktiviteten"),
+        intro=_("Vad ska göras, av vem, när och hur mycket?"),
+        cancel_url=promise.get_staff_url(),
+    )
+
+
+@login_required
+@require_GET
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk)
+    access = access_for(request.user)
+    done = Activity.objects.with_progress().values_list("done_quantity", flat=True).get(pk=pk)
+    return render(
+        request,
+        "staff/activity_detail.html",
+        {
+            "activity": activity,
+            "promise": activity.commitment.promise,
+            "done": done,
+            "updates": activity.updates.select_related("author_organisation"),
+            "can_edit": can_edit_promise(access, activity.commitment.promise),
+            "can_report": can_record_progress(access, activity),
+            "history": AuditEntry.objects.for_object(activity)[:20],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk, Need.EDIT)
+    form = ActivityForm(
+        request.POST or None, promise=activity.commitment.promise, instance=activity
+    )
+    if form.is_valid():
+        audited_save(form, user=request.user, action="activity.changed")
+        messages.success(request, _("Aktiviteten är ändrad."))
+        return redirect("staff:activity_detail", activity.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Ändra aktiviteten"),
+        submit=_("Spara ändringarna"),
+        cancel_url=reverse("staff:activity_detail", args=[activity.pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk, Need.EDIT)
+    promise = activity.commitment.promise
+    if request.method == "POST":
+        audited_delete(activity, user=request.user, action="activity.deleted")
+        messages.success(request, _("Aktiviteten är borttagen."))
+        return redirect(promise.get_staff_url())
+    return form_page(
+        request,
+        forms.Form(),
+        title=_("Ta bort aktiviteten?"),
+        submit=_("Ta bort aktiviteten"),
+        danger=True,
+        intro=_(
+            "”%(title)s” och alla dess %(count)s lägesrapporter tas bort. Det går inte att ångra."
+        )
+        % {"title": activity.title, "count": activity.updates.count()},
+        cancel_url=reverse("staff:activity_detail", args=[activity.pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk, Need.PROGRESS)
+    form = ProgressForm(
+        request.POST or None, activity=activity, instance=ProgressUpdate(activity=activity)
+    )
+    if form.is_valid():
+        record_progress(
+            activity=activity,
+            user=request.user,
+            update=form.save(commit=False),
+            new_status=form.cleaned_data["new_status"] or None,
+        )
+        messages.success(request, _("Lägesrapporten är sparad."))
+        return redirect("staff:activity_detail", activity.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Rapportera läget"),
+        submit=_("Spara lägesrapporten"),
+        intro=activity.title,
+        cancel_url=reverse("staff:activity_detail", args=[activity.pk]),
+    )

@@ -1,0 +1,92 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.views import form_page
+from organisations.access import access_for, get_organisations_for_user
+from organisations.models import AuditEntry, Role
+from promises.forms.promises import FocusAreaForm
+from promises.models import Activity, FocusArea, Promise
+from promises.services.editing import audited_save
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    org_ids = access.org_ids()
+    return render(
+        request,
+        "staff/dashboard.html",
+        {
+            "organisations": [
+                (o, Role(access.role_in(o.pk)).label, access.titles.get(o.pk))
+                for o in get_organisations_for_user(request.user)
+            ],
+            "promises": Promise.objects.visible_to_orgs(org_ids).prefetch_related("parties")[:10],
+            "activities": Activity.objects.with_progress()
+            .responsible_among(access.org_ids(Role.REPORTER))
+            .exclude(status__in=[Activity.Status.DONE, Activity.Status.CANCELLED])
+            .select_related("responsible", "commitment__promise")
+            .order_by("end")[:10],
+            "recent": AuditEntry.objects.readable_by_orgs(org_ids)[:8],
+        },
+    )
+
+
+@login_required
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    entries = AuditEntry.objects.readable_by_orgs(access_for(request.user).org_ids())
+    action = request.GET.get("action", "").strip()
+    if action:
+        entries = entries.filter(action__startswith=action)
+    page = Paginator(entries.select_related("content_type"), 50).get_page(request.GET.get("page"))
+    return render(request, "staff/audit_log.html", {"page": page, "action": action})
+
+
+@login_required
+@require_GET
+def focus_area_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "staff/focus_area_list.html",
+        {
+            "focus_areas": FocusArea.objects.all(),
+            "can_create": bool(access_for(request.user).org_ids(Role.EDITOR)),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def focus_area_create(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    if not access.org_ids(Role.EDITOR):
+        raise PermissionDenied
+    form = FocusAreaForm(request.POST or None)
+    if form.is_valid():
+        audited_save(
+            form,
+            user=request.user,
+            action="focus_area.created",
+            extra_parties=access.org_ids(Role.EDITOR),
+        )
+        messages.success(request, _("Fokusområdet är tillagt och kan väljas i alla löften."))
+        return redirect("staff:focus_area_list")
+    return form_page(
+        request,
+        form,
+        title=_("Nytt fokusområde"),
+        submit=_("Lägg till"),
+        intro=_(
+            "Fokusområden delas av alla kommuner och polisområden. Kontrollera att det inte redan finns."
+        ),
+        cancel_url=reverse("staff:focus_area_list"),
+    )

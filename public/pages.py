@@ -1,0 +1,238 @@
+"""What the public pages show, assembled with a fixed number of queries whatever the data size.
+
+Views call these; templates only lay the result out.
+"""
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from core.privacy import PublicFigure, public_count
+from organisations.models import Contact, Municipality, Organisation
+from promises.analysis import share_of_target, traffic_light
+from promises.models import (
+    Activity,
+    ActivityStatus,
+    Agreement,
+    Commitment,
+    FollowUp,
+    Indicator,
+    IndicatorAssessment,
+    Measurement,
+    ProgressUpdate,
+    Promise,
+    Verdict,
+)
+from promises.models.promises import commitment_group_heading
+
+
+@dataclass
+class ActivityView:
+    activity: Activity
+    done: PublicFigure
+    target: PublicFigure
+    percent: int | None
+
+
+@dataclass
+class CommitmentView:
+    commitment: Commitment
+    activities: list[ActivityView]
+    done: int
+    percent: int | None
+    activities_done: int
+
+
+@dataclass
+class CommitmentGroup:
+    heading: str
+    commitments: list[CommitmentView] = field(default_factory=list)
+
+
+@dataclass
+class IndicatorView:
+    indicator: Indicator
+    measurements: list[tuple[Measurement, PublicFigure]]
+    baseline: PublicFigure
+    target: PublicFigure
+    latest: PublicFigure
+    light: str | None
+
+
+@dataclass
+class PromiseView:
+    promise: Promise
+    groups: list[CommitmentGroup]
+    follow_ups: list[FollowUp]
+    indicators: list[IndicatorView]
+    activity_count: int
+    activities_done: int
+    municipality_count: int
+
+
+_GROUP_ORDER = [Commitment.Giver.POLICE, Commitment.Giver.MUNICIPALITIES, Commitment.Giver.TOGETHER]
+
+
+def public_promises() -> QuerySet[Promise]:
+    """Public promises with everything their page shows, prefetched in a constant number of
+    queries."""
+    activities = Activity.objects.with_progress().select_related("responsible", "focus_area")
+    commitments = Commitment.objects.select_related("party", "focus_area").prefetch_related(
+        Prefetch("activities", queryset=activities)
+    )
+    follow_ups = FollowUp.objects.filter(is_published=True).prefetch_related(
+        Prefetch("verdicts", queryset=Verdict.objects.select_related("commitment")),
+        Prefetch("assessments", queryset=IndicatorAssessment.objects.select_related("indicator")),
+    )
+    indicators = Indicator.objects.filter(is_public=True).prefetch_related("measurements")
+    parties = Organisation.objects.select_related("municipality", "police_area")
+    return (
+        Promise.objects.public()
+        .prefetch_related(
+            Prefetch("parties", queryset=parties),
+            "focus_areas",
+            Prefetch("commitments", queryset=commitments),
+            Prefetch("follow_ups", queryset=follow_ups, to_attr="published_follow_ups"),
+            Prefetch("indicators", queryset=indicators, to_attr="public_indicators"),
+            "revisions",
+        )
+        .select_related("agreement", "successor")
+    )
+
+
+def _activity_view(activity: Activity) -> ActivityView:
+    people = activity.counts_people
+    return ActivityView(
+        activity=activity,
+        done=public_count(activity.done_quantity, counts_people=people),
+        target=public_count(activity.target_quantity, counts_people=people),
+        percent=None
+        if people
+        else share_of_target(activity.done_quantity, activity.target_quantity),
+    )
+
+
+def _commitment_view(commitment: Commitment) -> CommitmentView:
+    activities = [_activity_view(a) for a in commitment.activities.all()]
+    done = sum(a.activity.done_quantity for a in activities if not a.activity.counts_people)
+    return CommitmentView(
+        commitment=commitment,
+        activities=activities,
+        done=done,
+        percent=share_of_target(done, commitment.target_quantity),
+        activities_done=sum(1 for a in activities if a.activity.status == ActivityStatus.DONE),
+    )
+
+
+def _indicator_view(indicator: Indicator) -> IndicatorView:
+    people = indicator.counts_people
+    measurements = list(indicator.measurements.all())
+    latest = measurements[-1].value if measurements else None
+    return IndicatorView(
+        indicator=indicator,
+        measurements=[(m, public_count(m.value, counts_people=people)) for m in measurements],
+        baseline=public_count(indicator.baseline, counts_people=people),
+        target=public_count(indicator.target, counts_people=people),
+        latest=public_count(latest, counts_people=people),
+        light=traffic_light(
+            baseline=indicator.baseline,
+            target=indicator.target,
+            latest=latest,
+            higher_is_better=indicator.direction == Indicator.Direction.UP,
+        ),
+    )
+
+
+def promise_view(promise: Promise) -> PromiseView:
+    """Commitments grouped "Polisen lovar att …", "Kommunerna lovar att …", "Tillsammans …"."""
+    parties = list(promise.parties.all())
+    municipality_count = sum(1 for p in parties if p.is_municipality)
+    groups: OrderedDict[str, CommitmentGroup] = OrderedDict()
+    commitments = sorted(
+        promise.commitments.all(),
+        key=lambda c: (
+            _GROUP_ORDER.index(c.group_key) if c.group_key in _GROUP_ORDER else 3,
+            c.party.name if c.party else "",
+            c.order,
+            c.pk,
+        ),
+    )
+    for commitment in commitments:
+        key = commitment.group_key
+        if key not in groups:
+            name = commitment.party.name if commitment.party else ""
+            groups[key] = CommitmentGroup(
+                commitment_group_heading(commitment.group_key, municipality_count, name)
+            )
+        groups[key].commitments.append(_commitment_view(commitment))
+    views = [cv for g in groups.values() for cv in g.commitments]
+    return PromiseView(
+        promise=promise,
+        groups=list(groups.values()),
+        follow_ups=promise.published_follow_ups,
+        indicators=[_indicator_view(i) for i in promise.public_indicators],
+        activity_count=sum(len(cv.activities) for cv in views),
+        activities_done=sum(cv.activities_done for cv in views),
+        municipality_count=municipality_count,
+    )
+
+
+def public_updates(promise_ids: list[int], limit: int = 30) -> list[ProgressUpdate]:
+    return list(
+        ProgressUpdate.objects.filter(
+            is_public=True, activity__commitment__promise_id__in=promise_ids
+        )
+        .select_related(
+            "activity__commitment__promise", "activity__responsible", "author_organisation"
+        )
+        .order_by("-date", "-id")[:limit]
+    )
+
+
+def contacts_for(municipality: Municipality) -> list[Contact]:
+    """Contacts by role: the municipality's own organisations, and its police area's contacts
+    that concern this municipality or the whole area."""
+    return list(
+        Contact.objects.filter(
+            Q(organisation__municipality=municipality, municipality__isnull=True)
+            | Q(municipality=municipality)
+            | Q(organisation__police_area__municipalities=municipality, municipality__isnull=True)
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("organisation__kind", "order", "role_title")
+    )
+
+
+def municipality_page(municipality: Municipality) -> dict:
+    promises = list(public_promises().for_municipality(municipality.pk).distinct())
+    current = [promise_view(p) for p in promises if p.status == Promise.Status.PUBLISHED]
+    earlier = [p for p in promises if p.status != Promise.Status.PUBLISHED]
+    agreements = list(
+        Agreement.objects.public()
+        .filter(parties__municipality=municipality, parties__kind=Organisation.Kind.MUNICIPALITY)
+        .prefetch_related("parties", "groups")
+        .distinct()
+    )
+    return {
+        "municipality": municipality,
+        "police_areas": list(municipality.police_areas.all()),
+        "current": current,
+        "earlier": earlier,
+        "updates": public_updates([v.promise.pk for v in current]),
+        "agreements": agreements,
+        "contacts": contacts_for(municipality),
+    }
+
+
+def promise_page(promise_id: int) -> dict | None:
+    promise = public_promises().filter(pk=promise_id).first()
+    if promise is None:
+        return None
+    return {
+        "view": promise_view(promise),
+        "promise": promise,
+        "updates": public_updates([promise.pk]),
+        "municipalities": [p.municipality for p in promise.parties.all() if p.is_municipality],
+    }
