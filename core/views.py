@@ -1,7 +1,7 @@
 """Small helpers shared by the staff views."""
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 
@@ -33,3 +33,8 @@ def form_page(
         **(context or {}),
     }
     return render(request, template, ctx, status=status)
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """Form data when the request is a POST (even an empty one), else None for an unbound form."""
+    return request.POST if request.method == "POST" else None

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for, get_organisations_for_user
 from organisations.auditlog import audited_delete, audited_save
 from organisations.forms import ContactForm
@@ -50,7 +50,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
     organisations = get_organisations_for_user(request.user, Role.EDITOR)
     if not organisations:
         raise PermissionDenied
-    form = ContactForm(request.POST or None, organisations=organisations)
+    form = ContactForm(posted(request), organisations=organisations)
     if form.is_valid():
         _save_contact(request, form, "contact.created")
         messages.success(request, _("Kontakten är tillagd och visas på de publika sidorna."))
@@ -70,7 +70,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request.user, pk)
     organisations = get_organisations_for_user(request.user, Role.EDITOR)
-    form = ContactForm(request.POST or None, instance=contact, organisations=organisations)
+    form = ContactForm(posted(request), instance=contact, organisations=organisations)
     if form.is_valid():
         _save_contact(request, form, "contact.changed")
         messages.success(request, _("Kontakten är ändrad."))

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for
 from organisations.models import AuditEntry, Role
 from promises.access import (
@@ -42,7 +42,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_commitment_for_user(request.user, pk, Need.EDIT)
     promise = commitment.promise
     initial = {"start": promise.period_start, "end": promise.period_end, "commitment": commitment}
-    form = ActivityForm(request.POST or None, promise=promise, initial=initial)
+    form = ActivityForm(posted(request), promise=promise, initial=initial)
     if form.is_valid():
         activity = audited_save(form, user=request.user, action="activity.created")
         messages.success(request, _("Aktiviteten är tillagd i aktivitetsplanen."))
@@ -82,9 +82,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Need.EDIT)
-    form = ActivityForm(
-        request.POST or None, promise=activity.commitment.promise, instance=activity
-    )
+    form = ActivityForm(posted(request), promise=activity.commitment.promise, instance=activity)
     if form.is_valid():
         audited_save(form, user=request.user, action="activity.changed")
         messages.success(request, _("Aktiviteten är ändrad."))
@@ -126,7 +124,7 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Need.PROGRESS)
     form = ProgressForm(
-        request.POST or None, activity=activity, instance=ProgressUpdate(activity=activity)
+        posted(request), activity=activity, instance=ProgressUpdate(activity=activity)
     )
     if form.is_valid():
         record_progress(

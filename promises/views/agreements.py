@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for
 from organisations.models import AuditEntry, Role
 from promises.access import Need, get_agreement_for_user, get_group_for_user
@@ -38,7 +38,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.org_ids(Role.EDITOR):
         raise PermissionDenied
-    form = AgreementForm(request.POST or None, access=access)
+    form = AgreementForm(posted(request), access=access)
     if form.is_valid():
         agreement = audited_save(form, user=request.user, action="agreement.created")
         messages.success(
@@ -74,7 +74,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_agreement_for_user(request.user, pk, Need.EDIT)
-    form = AgreementForm(request.POST or None, instance=agreement, access=access_for(request.user))
+    form = AgreementForm(posted(request), instance=agreement, access=access_for(request.user))
     if form.is_valid():
         audited_save(form, user=request.user, action="agreement.changed")
         messages.success(request, _("Ändringarna är sparade."))
@@ -92,7 +92,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_agreement_for_user(request.user, pk, Need.EDIT)
-    form = GovernanceGroupForm(request.POST or None, instance=GovernanceGroup(agreement=agreement))
+    form = GovernanceGroupForm(posted(request), instance=GovernanceGroup(agreement=agreement))
     if form.is_valid():
         audited_save(form, user=request.user, action="agreement.group_created")
         messages.success(request, _("Gruppen är tillagd."))
@@ -111,7 +111,7 @@ def group_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_group_for_user(request.user, pk, Need.EDIT)
-    form = GovernanceGroupForm(request.POST or None, instance=group)
+    form = GovernanceGroupForm(posted(request), instance=group)
     if form.is_valid():
         audited_save(form, user=request.user, action="agreement.group_changed")
         messages.success(request, _("Gruppen är ändrad."))

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from promises.access import Need, get_commitment_for_user, get_promise_for_user
 from promises.forms.promises import CommitmentForm, DeleteWithNoteForm
 from promises.models import Commitment, Promise
@@ -25,9 +25,7 @@ def commitment_create(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.EDIT)
     if refused := _refuse_if_closed(request, promise):
         return refused
-    form = CommitmentForm(
-        request.POST or None, promise=promise, instance=Commitment(promise=promise)
-    )
+    form = CommitmentForm(posted(request), promise=promise, instance=Commitment(promise=promise))
     if form.is_valid():
         save_promise_text(
             form,
@@ -57,7 +55,7 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     promise = commitment.promise
     if refused := _refuse_if_closed(request, promise):
         return refused
-    form = CommitmentForm(request.POST or None, promise=promise, instance=commitment)
+    form = CommitmentForm(posted(request), promise=promise, instance=commitment)
     if form.is_valid():
         save_promise_text(
             form,
@@ -84,7 +82,7 @@ def commitment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     promise = commitment.promise
     if refused := _refuse_if_closed(request, promise):
         return refused
-    form = DeleteWithNoteForm(request.POST or None, promise=promise)
+    form = DeleteWithNoteForm(posted(request), promise=promise)
     if form.is_valid():
         delete_commitment(
             commitment, user=request.user, change_note=form.cleaned_data.get("change_note", "")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for, get_organisations_for_user
 from organisations.models import AuditEntry, Role
 from promises.forms.promises import FocusAreaForm
@@ -70,7 +70,7 @@ def focus_area_create(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.org_ids(Role.EDITOR):
         raise PermissionDenied
-    form = FocusAreaForm(request.POST or None)
+    form = FocusAreaForm(posted(request))
     if form.is_valid():
         audited_save(
             form,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for
 from organisations.models import AuditEntry
 from promises.access import Need, can_follow_up, get_follow_up_for_user, get_promise_for_user
@@ -19,7 +19,7 @@ from promises.services.followups import save_follow_up, set_follow_up_published
 
 def _follow_up_form(request: HttpRequest, promise: Promise, instance: FollowUp) -> FollowUpForm:
     return FollowUpForm(
-        request.POST or None,
+        posted(request),
         instance=instance,
         commitments=list(promise.commitments.select_related("party")),
         indicators=list(promise.indicators.all()),
@@ -118,7 +118,7 @@ def follow_up_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_revision_create(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.EDIT)
     form = PlanRevisionForm(
-        request.POST or None, promise=promise, instance=PlanRevision(promise=promise)
+        posted(request), promise=promise, instance=PlanRevision(promise=promise)
     )
     if form.is_valid():
         audited_save(form, user=request.user, action="plan.revised", created_by=request.user)

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from promises.access import Need, get_indicator_for_user, get_promise_for_user
 from promises.forms.followups import IndicatorForm, MeasurementForm
 from promises.models import Indicator, Measurement
@@ -16,7 +16,7 @@ from promises.services.editing import audited_save
 @require_http_methods(["GET", "POST"])
 def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.FOLLOW_UP)
-    form = IndicatorForm(request.POST or None, instance=Indicator(promise=promise))
+    form = IndicatorForm(posted(request), instance=Indicator(promise=promise))
     if form.is_valid():
         audited_save(form, user=request.user, action="indicator.created")
         messages.success(request, _("Indikatorn är tillagd."))
@@ -38,7 +38,7 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_indicator_for_user(request.user, pk, Need.FOLLOW_UP)
-    form = IndicatorForm(request.POST or None, instance=indicator)
+    form = IndicatorForm(posted(request), instance=indicator)
     if form.is_valid():
         audited_save(form, user=request.user, action="indicator.changed")
         messages.success(request, _("Indikatorn är ändrad."))
@@ -57,7 +57,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def measurement_create(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_indicator_for_user(request.user, pk, Need.FOLLOW_UP)
     form = MeasurementForm(
-        request.POST or None, indicator=indicator, instance=Measurement(indicator=indicator)
+        posted(request), indicator=indicator, instance=Measurement(indicator=indicator)
     )
     if form.is_valid():
         audited_save(form, user=request.user, action="indicator.measured")

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for
 from promises.access import Need, get_promise_for_user
 from promises.forms.promises import ConcludeForm, ExtendForm, ReplaceForm
@@ -51,7 +51,7 @@ def promise_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         promise,
-        forms.Form(request.POST or None),
+        forms.Form(posted(request)),
         lambda d: lifecycle.adopt_promise(promise=promise, user=request.user),
         title=_("Markera löftet som antaget"),
         intro=_("Gör detta när löftet är undertecknat av parterna. Det publiceras inte än."),
@@ -67,7 +67,7 @@ def promise_return_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         promise,
-        forms.Form(request.POST or None),
+        forms.Form(posted(request)),
         lambda d: lifecycle.return_to_draft(promise=promise, user=request.user),
         title=_("Gör om löftet till utkast"),
         intro=_("Använd detta om löftet markerades som antaget för tidigt."),
@@ -83,7 +83,7 @@ def promise_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         promise,
-        forms.Form(request.POST or None),
+        forms.Form(posted(request)),
         lambda d: lifecycle.publish_promise(promise=promise, user=request.user),
         title=_("Publicera löftet"),
         intro=_(
@@ -102,7 +102,7 @@ def promise_conclude(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         promise,
-        ConcludeForm(request.POST or None),
+        ConcludeForm(posted(request)),
         lambda d: lifecycle.conclude_promise(
             promise=promise, user=request.user, concluded_on=d["concluded_on"]
         ),
@@ -120,7 +120,7 @@ def promise_extend(request: HttpRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         promise,
-        ExtendForm(request.POST or None),
+        ExtendForm(posted(request)),
         lambda d: lifecycle.extend_promise(
             promise=promise, user=request.user, new_end=d["new_end"], note=d["note"]
         ),
@@ -135,7 +135,7 @@ def promise_extend(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def promise_replace(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.EDIT)
-    form = ReplaceForm(request.POST or None, promise=promise, access=access_for(request.user))
+    form = ReplaceForm(posted(request), promise=promise, access=access_for(request.user))
     return _step(
         request,
         promise,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.views import form_page
+from core.views import form_page, posted
 from organisations.access import access_for
 from organisations.models import AuditEntry, Role
 from promises.access import Need, can_edit_promise, can_follow_up, get_promise_for_user
@@ -39,7 +39,7 @@ def promise_create(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     if not access.org_ids(Role.EDITOR):
         raise PermissionDenied
-    form = PromiseForm(request.POST or None, access=access)
+    form = PromiseForm(posted(request), access=access)
     if form.is_valid():
         promise = audited_save(form, user=request.user, action="promise.created")
         messages.success(request, _("Löftet är skapat som utkast. Lägg nu till åtagandena."))
@@ -91,7 +91,7 @@ def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not (promise.is_editable_without_revision or promise.status == Promise.Status.PUBLISHED):
         messages.error(request, _("Ett avslutat eller ersatt löfte kan inte ändras."))
         return redirect(promise.get_staff_url())
-    form = PromiseForm(request.POST or None, instance=promise, access=access_for(request.user))
+    form = PromiseForm(posted(request), instance=promise, access=access_for(request.user))
     if form.is_valid():
         save_promise_text(
             form,

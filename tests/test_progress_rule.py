@@ -1,0 +1,90 @@
+"""Only members of the responsible organisation (reporter and up), or an admin of a party, may
+record progress on an activity. Checked as a matrix, through the HTTP interface."""
+
+import pytest
+from django.urls import reverse
+
+from organisations.models import AuditEntry
+from promises.models import ProgressUpdate
+
+# (user in the cast, activity in the world, expected status)
+MATRIX = [
+    ("reporter", "tjorn_activity", 302),  # reporter of the responsible organisation
+    ("alice", "tjorn_activity", 302),  # editor of the responsible organisation
+    ("tjorn_admin", "tjorn_activity", 302),  # admin of the responsible organisation
+    ("viewer", "tjorn_activity", 403),  # viewer of the responsible organisation
+    ("bob", "tjorn_activity", 403),  # editor of another party
+    ("orust_editor", "tjorn_activity", 403),  # editor of another municipality party
+    ("bra_member", "tjorn_activity", 403),  # the body that follows the promise up
+    ("charlie", "tjorn_activity", 404),  # another tenant
+    ("police_reporter", "police_activity", 302),  # reporter of the responsible police area
+    ("tjorn_admin", "police_activity", 302),  # admin of a party: may report on any activity
+    ("alice", "police_activity", 403),  # editor (not admin) of another party
+    ("reporter", "police_activity", 403),
+    ("charlie", "police_activity", 404),
+]
+
+
+@pytest.mark.parametrize(("who", "which", "expected"), MATRIX)
+def test_progress_matrix(client, cast, world, who, which, expected):
+    activity = getattr(world, which)
+    client.force_login(getattr(cast, who))
+    response = client.post(
+        reverse("staff:progress_create", args=[activity.pk]),
+        {"date": "2025-03-01", "text": "Två insatser i centrum.", "quantity": 2, "is_public": "on"},
+    )
+    assert response.status_code == expected
+    saved = ProgressUpdate.objects.filter(activity=activity).count()
+    assert saved == (1 if expected == 302 else 0)
+
+
+def test_progress_adds_to_done_count_and_is_audited(client, cast, world):
+    activity = world.tjorn_activity
+    client.force_login(cast.reporter)
+    url = reverse("staff:progress_create", args=[activity.pk])
+    client.post(
+        url, {"date": "2025-03-01", "text": "Två träffar.", "quantity": 2, "is_public": "on"}
+    )
+    client.post(
+        url, {"date": "2025-04-01", "text": "En träff.", "quantity": 1, "new_status": "ongoing"}
+    )
+    activity.refresh_from_db()
+    assert activity.status == "ongoing"
+    detail = client.get(reverse("staff:activity_detail", args=[activity.pk]))
+    assert "3 av 10 insatser" in detail.content.decode()
+    update = ProgressUpdate.objects.get(text="Två träffar.")
+    assert update.author == cast.reporter
+    assert update.author_organisation == cast.tjorn
+    actions = list(AuditEntry.objects.values_list("action", flat=True))
+    assert actions.count("activity.progress_recorded") == 2
+    assert "activity.status_changed" in actions
+
+
+def test_admin_of_party_reports_for_their_organisation(client, cast, world):
+    client.force_login(cast.tjorn_admin)
+    client.post(
+        reverse("staff:progress_create", args=[world.police_activity.pk]),
+        {"date": "2025-03-01", "text": "Insats.", "quantity": 1},
+    )
+    assert ProgressUpdate.objects.get().author_organisation == cast.tjorn
+
+
+def test_progress_in_the_future_is_refused(client, cast, world):
+    client.force_login(cast.reporter)
+    response = client.post(
+        reverse("staff:progress_create", args=[world.tjorn_activity.pk]),
+        {"date": "2999-01-01", "text": "Planerad insats.", "quantity": 1},
+    )
+    assert response.status_code == 400
+    assert "kan inte ligga i framtiden" in response.content.decode()
+    assert "Planerad insats." in response.content.decode()  # what the user typed is kept
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_activity_page_says_who_may_report(client, cast, world):
+    client.force_login(cast.bob)
+    page = client.get(
+        reverse("staff:activity_detail", args=[world.tjorn_activity.pk])
+    ).content.decode()
+    assert "Rapportera läget" not in page
+    assert "Bara medlemmar i" in page
