@@ -12,7 +12,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demodata laddad."))
         else:
             self.stdout.write("Demodata fanns redan; inget lades till.")
-        self.stdout.write("\nDemoinloggningar (lösenord för alla: %s):" % content.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemoinloggningar (lösenord för alla: {content.DEMO_PASSWORD}):")
         for username, _name, org, role, title in content.USERS:
             self.stdout.write(f"  {username:<15} {title}, {org} ({role})")
         self.stdout.write(f"  {'admin':<15} plattformsadministratör (/plattformsadmin/)")
