@@ -13,7 +13,6 @@ from organisations.models import Contact, Municipality, Organisation
 from promises.analysis import share_of_target, traffic_light
 from promises.models import (
     Activity,
-    ActivityStatus,
     Agreement,
     Commitment,
     FollowUp,
@@ -39,9 +38,12 @@ class ActivityView:
 class CommitmentView:
     commitment: Commitment
     activities: list[ActivityView]
-    done: int
     percent: int | None
-    activities_done: int
+
+    @property
+    def hidden_activities(self) -> int:
+        """Activities left out of a shortened list (see ACTIVITIES_ON_MUNICIPALITY_PAGE)."""
+        return self.commitment.activity_count - len(self.activities)
 
 
 @dataclass
@@ -74,12 +76,23 @@ class PromiseView:
 _GROUP_ORDER = [Commitment.Giver.POLICE, Commitment.Giver.MUNICIPALITIES, Commitment.Giver.TOGETHER]
 
 
-def public_promises() -> QuerySet[Promise]:
+# The municipality page is an overview: per commitment the totals and the first few activities,
+# with a link to the promise page that lists them all. The page then costs the same to render
+# whether a promise has 5 activities or 500 (bench/bench_public_page.py).
+ACTIVITIES_ON_MUNICIPALITY_PAGE = 3
+UPDATES_ON_MUNICIPALITY_PAGE = 10
+
+
+def public_promises(activities_per_commitment: int | None = None) -> QuerySet[Promise]:
     """Public promises with everything their page shows, prefetched in a constant number of
-    queries."""
+    queries. `activities_per_commitment` shortens the activity lists."""
     activities = Activity.objects.with_progress().select_related("responsible", "focus_area")
-    commitments = Commitment.objects.select_related("party", "focus_area").prefetch_related(
-        Prefetch("activities", queryset=activities)
+    if activities_per_commitment is not None:
+        activities = activities.first_per_commitment(activities_per_commitment)
+    commitments = (
+        Commitment.objects.with_progress()
+        .select_related("party", "focus_area")
+        .prefetch_related(Prefetch("activities", queryset=activities))
     )
     follow_ups = FollowUp.objects.filter(is_published=True).prefetch_related(
         Prefetch("verdicts", queryset=Verdict.objects.select_related("commitment")),
@@ -114,14 +127,10 @@ def _activity_view(activity: Activity) -> ActivityView:
 
 
 def _commitment_view(commitment: Commitment) -> CommitmentView:
-    activities = [_activity_view(a) for a in commitment.activities.all()]
-    done = sum(a.activity.done_quantity for a in activities if not a.activity.counts_people)
     return CommitmentView(
         commitment=commitment,
-        activities=activities,
-        done=done,
-        percent=share_of_target(done, commitment.target_quantity),
-        activities_done=sum(1 for a in activities if a.activity.status == ActivityStatus.DONE),
+        activities=[_activity_view(a) for a in commitment.activities.all()],
+        percent=share_of_target(commitment.done_quantity, commitment.target_quantity),
     )
 
 
@@ -172,8 +181,8 @@ def promise_view(promise: Promise) -> PromiseView:
         groups=list(groups.values()),
         follow_ups=promise.published_follow_ups,
         indicators=[_indicator_view(i) for i in promise.public_indicators],
-        activity_count=sum(len(cv.activities) for cv in views),
-        activities_done=sum(cv.activities_done for cv in views),
+        activity_count=sum(cv.commitment.activity_count for cv in views),
+        activities_done=sum(cv.commitment.activities_done for cv in views),
         municipality_count=municipality_count,
     )
 
@@ -206,7 +215,11 @@ def contacts_for(municipality: Municipality) -> list[Contact]:
 
 
 def municipality_page(municipality: Municipality) -> dict:
-    promises = list(public_promises().for_municipality(municipality.pk).distinct())
+    promises = list(
+        public_promises(ACTIVITIES_ON_MUNICIPALITY_PAGE)
+        .for_municipality(municipality.pk)
+        .distinct()
+    )
     current = [promise_view(p) for p in promises if p.status == Promise.Status.PUBLISHED]
     earlier = [p for p in promises if p.status != Promise.Status.PUBLISHED]
     agreements = list(
@@ -220,7 +233,7 @@ def municipality_page(municipality: Municipality) -> dict:
         "police_areas": list(municipality.police_areas.all()),
         "current": current,
         "earlier": earlier,
-        "updates": public_updates([v.promise.pk for v in current]),
+        "updates": public_updates([v.promise.pk for v in current], UPDATES_ON_MUNICIPALITY_PAGE),
         "agreements": agreements,
         "contacts": contacts_for(municipality),
     }

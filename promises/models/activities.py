@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
@@ -21,7 +21,23 @@ class ActivityStatus(models.TextChoices):
 
 class ActivityQuerySet(models.QuerySet):
     def with_progress(self) -> "ActivityQuerySet":
-        return self.annotate(done_quantity=Coalesce(models.Sum("updates__quantity"), 0))
+        """Annotate `done_quantity`: the sum of all progress updates, public or internal."""
+        done = (
+            ProgressUpdate.objects.filter(activity=models.OuterRef("pk"))
+            .values("activity")
+            .annotate(total=models.Sum("quantity"))
+            .values("total")
+        )
+        return self.annotate(done_quantity=Coalesce(models.Subquery(done), 0))
+
+    def first_per_commitment(self, limit: int) -> "ActivityQuerySet":
+        """At most `limit` activities of each commitment, in plan order (one query)."""
+        row = models.Window(
+            RowNumber(),
+            partition_by=models.F("commitment_id"),
+            order_by=[models.F("start"), models.F("id")],
+        )
+        return self.annotate(row_in_commitment=row).filter(row_in_commitment__lte=limit)
 
     def responsible_among(self, org_ids: set[int]) -> "ActivityQuerySet":
         return self.filter(responsible_id__in=org_ids)

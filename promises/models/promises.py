@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -175,6 +176,29 @@ class Promise(models.Model):
         return [line.strip() for line in self.signatories.splitlines() if line.strip()]
 
 
+class CommitmentQuerySet(models.QuerySet):
+    def with_progress(self) -> "CommitmentQuerySet":
+        """Annotate activity counts and the quantity done (activities counting people left out,
+        so that their small numbers cannot be derived from a commitment total)."""
+        from promises.models.activities import Activity, ActivityStatus, ProgressUpdate
+
+        def scalar(qs: models.QuerySet, expression: models.Aggregate) -> models.Subquery:
+            grouped = qs.values("commitment_id").annotate(value=expression).values("value")
+            return Coalesce(models.Subquery(grouped), 0)
+
+        activities = Activity.objects.filter(commitment=models.OuterRef("pk"))
+        updates = ProgressUpdate.objects.filter(
+            activity__commitment=models.OuterRef("pk"), activity__counts_people=False
+        ).annotate(commitment_id=models.F("activity__commitment_id"))
+        return self.annotate(
+            activity_count=scalar(activities, models.Count("id")),
+            activities_done=scalar(
+                activities.filter(status=ActivityStatus.DONE), models.Count("id")
+            ),
+            done_quantity=scalar(updates, models.Sum("quantity")),
+        )
+
+
 class Giver(models.TextChoices):
     POLICE = "police", _("Polisen")
     MUNICIPALITIES = "municipalities", _("Kommunen/kommunerna")
@@ -214,6 +238,8 @@ class Commitment(models.Model):
         _("enhet"), max_length=60, blank=True, help_text=_("T.ex. ”riktade insatser”.")
     )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["promise", "order", "id"]

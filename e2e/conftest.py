@@ -1,0 +1,119 @@
+"""Browser tests: real Chromium (Debian's /usr/bin/chromium) driven by Playwright, with axe-core
+checking every page a test visits against WCAG 2.1 A and AA.
+
+Where Chromium is missing the tests skip with a message, unless REQUIRE_BROWSER=1 (set by CI),
+in which case they fail.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests
+# themselves (creating data) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"Chromium finns inte på {CHROMIUM}: installera Debians paket 'chromium' för webbläsartesterna."
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class CheckedPage:
+    """A page on which every document loaded is checked with axe before the test goes on."""
+
+    axe = Axe()
+
+    def __init__(self, page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.visited: list[str] = []
+        self.checked: set[str] = set()
+        page.on(
+            "framenavigated",
+            lambda frame: frame == page.main_frame and self.visited.append(frame.url),
+        )
+
+    def check(self) -> None:
+        self.page.wait_for_load_state("load")
+        results = self.axe.run(
+            self.page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
+        )
+        assert results.violations_count == 0, f"{self.page.url}\n{results.generate_report()}"
+        self.checked.add(self.page.url)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+        self.check()
+
+    def submit(self, button_text: str) -> None:
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=button_text, exact=True).click()
+        self.check()
+
+    def follow(self, link_text: str) -> None:
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=link_text, exact=True).first.click()
+        self.check()
+
+    def text(self) -> str:
+        return self.page.inner_text("main")
+
+    def assert_every_page_checked(self) -> None:
+        unchecked = [
+            url for url in self.visited if url not in self.checked and url != "about:blank"
+        ]
+        assert not unchecked, f"pages visited without an axe check: {unchecked}"
+
+
+@pytest.fixture
+def checked_page(browser, live_server):
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1100, "height": 900})
+    page = CheckedPage(context.new_page(), live_server.url)
+    yield page
+    page.assert_every_page_checked()
+    context.close()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Browser tests run in transactional tests, which empty the database afterwards; put the
+    reference data that migrations load back in first."""
+    from django.apps import apps
+
+    from organisations.models import Municipality
+    from organisations.reference_data import load_reference_data
+    from promises.reference_data import load_standard_focus_areas
+
+    if not Municipality.objects.exists():
+        load_reference_data(apps)
+        load_standard_focus_areas(apps)
