@@ -41,7 +41,7 @@ bench: setup
 
 # Swedish is the source language; the English translation lives in locale/en.
 messages: setup
-	$(PY) manage.py makemessages --locale en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	$(PY) manage.py makemessages --locale en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'e2e/*' --ignore 'bench/*'
 	$(PY) manage.py compilemessages --locale en --ignore '.venv/*'
 
 clean:

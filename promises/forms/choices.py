@@ -31,7 +31,7 @@ def party_candidates(access: Access, current: list[int] | None = None) -> QueryS
             municipality_id__in=_related_municipality_ids(access),
         )
         | Q(id__in=current or [])
-    ).order_by("kind", "name")
+    ).order_by("-kind", "name")  # police areas first, then municipalities
 
 
 def other_candidates(access: Access, current: list[int] | None = None) -> QuerySet[Organisation]:

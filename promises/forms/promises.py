@@ -76,6 +76,7 @@ class PromiseForm(ChangeNoteMixin, forms.ModelForm):
         )
         self.fields["follow_up_bodies"].queryset = other_candidates(access, bodies)
         self.fields["agreement"].queryset = Agreement.objects.visible_to_orgs(access.org_ids())
+        self.fields["agreement"].empty_label = _("Ingen överenskommelse vald")
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         self.add_change_note(self.instance if self.instance.pk else None)
 

@@ -36,6 +36,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .select_related("responsible", "commitment__promise")
             .order_by("end")[:10],
             "recent": AuditEntry.objects.readable_by_orgs(org_ids)[:8],
+            "can_create": bool(access.org_ids(Role.EDITOR)),
         },
     )
 
