@@ -190,3 +190,16 @@ def test_history_is_readable_by_parties_only(client, cast, world):
     assert "promise.adopted" in client.get(reverse("staff:audit_log")).content.decode()
     client.force_login(cast.charlie)
     assert "promise.adopted" not in client.get(reverse("staff:audit_log")).content.decode()
+
+
+def test_adopted_promise_can_return_to_draft(client, cast, world):
+    adopt_ready(world.promise)
+    client.force_login(cast.alice)
+    post(client, "staff:promise_adopt", world.promise)
+    assert post(client, "staff:promise_return_to_draft", world.promise).status_code == 302
+    world.promise.refresh_from_db()
+    assert world.promise.status == Promise.Status.DRAFT
+    assert AuditEntry.objects.filter(action="promise.returned_to_draft").exists()
+    response = post(client, "staff:promise_return_to_draft", world.promise)  # already a draft
+    assert response.status_code == 400
+    assert "Det går inte när löftet har status" in response.content.decode()
