@@ -136,3 +136,10 @@ def test_indicator_baseline_needs_year(client, cast, world):
     )
     assert response.status_code == 400
     assert "Ange vilket år utgångsvärdet gäller." in response.content.decode()
+
+
+def test_form_starts_as_the_users_body(client, cast, world):
+    client.force_login(cast.bra_member)
+    page = client.get(reverse("staff:follow_up_create", args=[world.promise.pk])).content.decode()
+    assert 'value="BRÅ Tjörn"' in page
+    assert '<option value="bra" selected>' in page

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -13,14 +14,18 @@ from promises.access import Need, can_follow_up, get_follow_up_for_user, get_pro
 from promises.forms.followups import FollowUpForm
 from promises.forms.promises import PlanRevisionForm
 from promises.models import FollowUp, PlanRevision, Promise
+from promises.models.followups import ReviewerKind
 from promises.services.editing import audited_save
 from promises.services.followups import save_follow_up, set_follow_up_published
 
 
-def _follow_up_form(request: HttpRequest, promise: Promise, instance: FollowUp) -> FollowUpForm:
+def _follow_up_form(
+    request: HttpRequest, promise: Promise, instance: FollowUp, initial: dict | None = None
+) -> FollowUpForm:
     return FollowUpForm(
         posted(request),
         instance=instance,
+        initial=initial,
         commitments=list(promise.commitments.select_related("party")),
         indicators=list(promise.indicators.all()),
     )
@@ -42,11 +47,23 @@ def _follow_up_page(
     )
 
 
+def _reviewer_guess(request: HttpRequest, promise: Promise) -> dict:
+    """Start the form as the body the user belongs to, e.g. the local BRÅ, dated today."""
+    own = access_for(request.user).org_ids()
+    body = promise.follow_up_bodies.filter(id__in=own).first()
+    guess = {"date": timezone.localdate()}
+    if body is not None:
+        guess |= {"reviewer_kind": ReviewerKind.BRA, "reviewer_name": body.name}
+    return guess
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.FOLLOW_UP)
-    form = _follow_up_form(request, promise, FollowUp(promise=promise))
+    form = _follow_up_form(
+        request, promise, FollowUp(promise=promise), _reviewer_guess(request, promise)
+    )
     if form.is_valid():
         follow_up = save_follow_up(
             follow_up=form.save(commit=False),
