@@ -205,3 +205,24 @@ def test_municipality_page_query_count_does_not_grow_with_activities(client, cas
     _promise_with_activities(cast, 200)
     assert Organisation.objects.filter(municipality=Municipality.objects.get(code="1419")).exists()
     assert _queries(client, "tjorn") == five
+
+
+def test_promise_page_and_feed_query_counts_do_not_grow(client, cast):
+    def counts(p):
+        result = []
+        for name in ("public:promise", "public:promise_feed"):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(reverse(name, args=[p.pk])).status_code == 200
+            result.append(len(ctx.captured_queries))
+        return result
+
+    small = counts(_promise_with_activities(cast, 5))
+    assert counts(_promise_with_activities(cast, 60)) == small
+
+
+def test_long_activity_lists_are_shortened_on_municipality_page(client, cast):
+    p = _promise_with_activities(cast, 20)
+    body = page(client)
+    assert "Visa alla 10 aktiviteter" in body
+    assert "Aktivitet 8<" not in body
+    assert "Aktivitet 8<" in client.get(reverse("public:promise", args=[p.pk])).content.decode()
