@@ -14,6 +14,7 @@ class ContactForm(forms.ModelForm):
             "name",
             "phone",
             "email",
+            "address",
             "note",
             "order",
         ]

@@ -8,10 +8,13 @@ from enum import Enum
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from organisations.access import Access, access_for
-from organisations.models import Role
+from organisations.models import AuditEntry, Role
 from promises.models import (
     Activity,
     Agreement,
@@ -57,18 +60,32 @@ def can_record_progress(access: Access, activity: Activity) -> bool:
     )
 
 
-def _check(allowed: bool) -> None:
+EDITORS_ONLY = _(
+    "Bara redaktörer och administratörer hos en av parterna kan ändra det här. Du kan läsa det, "
+    "men din roll ger inte rätt att ändra."
+)
+FOLLOW_UP_ONLY = _(
+    "Uppföljningar och indikatorer registreras av redaktörer hos parterna eller hos det organ som "
+    "följer upp löftet, till exempel det lokala brottsförebyggande rådet."
+)
+PROGRESS_ONLY = _(
+    "Läget för en aktivitet rapporteras bara av medlemmar i den ansvariga organisationen "
+    "(rapportör, redaktör eller administratör) eller av en administratör hos en av parterna."
+)
+
+
+def _check(allowed: bool, message: str) -> None:
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(message)
 
 
 def get_promise_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> Promise:
     access = access_for(user)
     promise = get_object_or_404(Promise.objects.visible_to_orgs(access.org_ids()), pk=pk)
     if need is Need.EDIT:
-        _check(can_edit_promise(access, promise))
+        _check(can_edit_promise(access, promise), EDITORS_ONLY)
     elif need is Need.FOLLOW_UP:
-        _check(can_follow_up(access, promise))
+        _check(can_follow_up(access, promise), FOLLOW_UP_ONLY)
     elif need is Need.PROGRESS:
         raise ValueError("progress is recorded on an activity, not on a promise")
     return promise
@@ -90,14 +107,22 @@ def get_activity_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.REA
         user, activity.commitment.promise_id, promise_need
     )
     if need is Need.PROGRESS:
-        _check(can_record_progress(access, activity))
+        _check(can_record_progress(access, activity), PROGRESS_ONLY)
     return activity
+
+
+def is_party_or_reviewer(access: Access, promise: Promise) -> bool:
+    """Parties and reviewing bodies read everything of a promise; an organisation that is only
+    responsible for one of its activities reads the plan, not unpublished follow-ups."""
+    return access.has(party_ids(promise) | follow_up_body_ids(promise))
 
 
 def get_follow_up_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -> FollowUp:
     follow_up = get_object_or_404(FollowUp.objects.select_related("promise"), pk=pk)
     promise_need = Need.READ if need is Need.READ else Need.FOLLOW_UP
     follow_up.promise = get_promise_for_user(user, follow_up.promise_id, promise_need)
+    if not (follow_up.is_published or is_party_or_reviewer(access_for(user), follow_up.promise)):
+        raise Http404
     return follow_up
 
 
@@ -113,7 +138,7 @@ def get_agreement_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.RE
     agreement = get_object_or_404(Agreement.objects.visible_to_orgs(access.org_ids()), pk=pk)
     if need is not Need.READ:
         parties = set(agreement.parties.values_list("id", flat=True))
-        _check(access.has(parties, Role.EDITOR))
+        _check(access.has(parties, Role.EDITOR), EDITORS_ONLY)
     return agreement
 
 
@@ -121,3 +146,9 @@ def get_group_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.EDIT) 
     group = get_object_or_404(GovernanceGroup, pk=pk)
     group.agreement = get_agreement_for_user(user, group.agreement_id, need)
     return group
+
+
+def history_for(user: AbstractBaseUser, obj: models.Model, limit: int = 20) -> list[AuditEntry]:
+    """The object's audit entries that the user's organisations may read."""
+    org_ids = access_for(user).org_ids()
+    return list(AuditEntry.objects.for_object(obj).readable_by_orgs(org_ids)[:limit])

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from core.privacy import public_count
 from promises.models import ProgressUpdate, Promise
 from public.pages import public_updates
 
@@ -36,8 +35,9 @@ class PromiseUpdatesFeed(Feed):
         return item.activity.title
 
     def item_description(self, item: ProgressUpdate) -> str:
-        figure = public_count(item.quantity, counts_people=item.activity.counts_people)
-        if item.quantity and figure.is_shown:
+        # A single update's count of people is never published: with the activity's total it
+        # would let anyone work out a suppressed figure by subtraction.
+        if item.quantity and not item.activity.counts_people:
             return f"{item.text} ({item.quantity} {item.activity.unit})"
         return item.text
 

@@ -39,6 +39,7 @@ class CommitmentView:
     commitment: Commitment
     activities: list[ActivityView]
     percent: int | None
+    shows_quantity: bool
 
     @property
     def hidden_activities(self) -> int:
@@ -96,7 +97,12 @@ def public_promises(activities_per_commitment: int | None = None) -> QuerySet[Pr
     )
     follow_ups = FollowUp.objects.filter(is_published=True).prefetch_related(
         Prefetch("verdicts", queryset=Verdict.objects.select_related("commitment")),
-        Prefetch("assessments", queryset=IndicatorAssessment.objects.select_related("indicator")),
+        Prefetch(
+            "assessments",
+            queryset=IndicatorAssessment.objects.filter(indicator__is_public=True).select_related(
+                "indicator"
+            ),
+        ),
     )
     indicators = Indicator.objects.filter(is_public=True).prefetch_related("measurements")
     parties = Organisation.objects.select_related("municipality", "police_area")
@@ -127,10 +133,12 @@ def _activity_view(activity: Activity) -> ActivityView:
 
 
 def _commitment_view(commitment: Commitment) -> CommitmentView:
+    counts_people = commitment.people_activity_count > 0
     return CommitmentView(
         commitment=commitment,
         activities=[_activity_view(a) for a in commitment.activities.all()],
         percent=share_of_target(commitment.done_quantity, commitment.target_quantity),
+        shows_quantity=bool(commitment.target_quantity) and not counts_people,
     )
 
 

@@ -37,3 +37,14 @@ def test_feed_suppresses_small_counts_of_people(client, cast, world):
 
 def test_no_feed_for_draft(client, cast, world):
     assert client.get(reverse("public:promise_feed", args=[world.promise.pk])).status_code == 404
+
+
+def test_feed_never_prints_single_counts_of_people(client, cast, world):
+    Promise.objects.filter(pk=world.promise.pk).update(status=Promise.Status.PUBLISHED)
+    a = activity(
+        world.police_commitment, cast.police, title="Samtal", unit="personer", counts_people=True
+    )
+    progress(a, 6, text="Första samtalen.")
+    progress(a, 2, text="Fler samtal.")
+    body = client.get(reverse("public:promise_feed", args=[world.promise.pk])).content.decode()
+    assert "6 personer" not in body and "2 personer" not in body

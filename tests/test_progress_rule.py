@@ -88,3 +88,15 @@ def test_activity_page_says_who_may_report(client, cast, world):
     ).content.decode()
     assert "Rapportera läget" not in page
     assert "Bara medlemmar i" in page
+
+
+def test_refusal_says_who_may_report(client, cast, world):
+    client.force_login(cast.bob)
+    response = client.post(
+        reverse("staff:progress_create", args=[world.tjorn_activity.pk]),
+        {"date": "2025-03-01", "text": "Försök.", "quantity": 1},
+    )
+    assert response.status_code == 403
+    assert (
+        "rapporteras bara av medlemmar i den ansvariga organisationen" in response.content.decode()
+    )

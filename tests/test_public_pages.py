@@ -226,3 +226,29 @@ def test_long_activity_lists_are_shortened_on_municipality_page(client, cast):
     assert "Visa alla 10 aktiviteter" in body
     assert "Aktivitet 8<" not in body
     assert "Aktivitet 8<" in client.get(reverse("public:promise", args=[p.pk])).content.decode()
+
+
+def test_non_public_indicator_never_shown(client, cast, world, published):
+    ind = world.indicator
+    ind.is_public = False
+    ind.save()
+    fu = world.follow_up
+    fu.is_published = True
+    fu.save()
+    fu.assessments.create(indicator=ind, light="red", comment="Intern bedömning.")
+    for body in (
+        page(client),
+        client.get(reverse("public:promise", args=[published.pk])).content.decode(),
+    ):
+        assert ind.name not in body and "Intern bedömning." not in body
+
+
+def test_commitment_with_people_counts_shows_no_quantity_total(client, cast, world, published):
+    c = commitment(published, "ge stödsamtal", target_quantity=15, unit="personer")
+    a = activity(
+        c, cast.tjorn, title="Stödsamtal", target_quantity=15, unit="personer", counts_people=True
+    )
+    progress(a, 3)
+    body = page(client).split("ge stödsamtal")[1][:1500]
+    assert "av 15 personer genomförda" not in body
+    assert "färre än 5" in body

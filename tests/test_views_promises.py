@@ -120,3 +120,39 @@ def test_responsible_non_party_reads_the_promise(client, cast, world):
     activity(Commitment.objects.create(promise=other, text="x"), cast.bra)
     client.force_login(school_user)
     assert client.get(other.get_staff_url()).status_code == 200
+
+
+def test_edit_keeps_agreement_the_editor_is_not_party_to(client, cast, world):
+    world.promise.agreement = world.agreement  # parties: police and Tjörn, not Orust
+    world.promise.save()
+    client.force_login(cast.orust_editor)
+    response = client.post(
+        reverse("staff:promise_edit", args=[world.promise.pk]),
+        form_data(
+            cast,
+            parties=[cast.police.pk, cast.tjorn.pk, cast.orust.pk],
+            agreement=world.agreement.pk,
+        ),
+    )
+    assert response.status_code == 302
+    world.promise.refresh_from_db()
+    assert world.promise.agreement == world.agreement
+
+
+def test_history_and_unpublished_follow_ups_hidden_from_responsible_only_org(client, cast, world):
+    from tests.factories import activity, user
+
+    housing = user("housing", cast.bra, role="viewer")
+    world.promise.follow_up_bodies.clear()
+    activity(world.police_commitment, cast.bra, title="Belysning i trapphus")
+    client.force_login(cast.alice)
+    client.post(
+        reverse("staff:plan_revision_create", args=[world.promise.pk]),
+        {"year": 2025, "decided_by": "Styrgruppen", "decided_on": "2025-01-20"},
+    )
+    client.force_login(housing)
+    body = client.get(world.promise.get_staff_url()).content.decode()
+    assert "plan.revised" not in body
+    assert (
+        client.get(reverse("staff:follow_up_detail", args=[world.follow_up.pk])).status_code == 404
+    )

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import DateInput
 from promises.forms.choices import responsible_candidates
-from promises.models import Activity, ActivityStatus, Commitment, FocusArea, ProgressUpdate, Promise
+from promises.forms.promises import focus_area_choices
+from promises.models import Activity, ActivityStatus, Commitment, ProgressUpdate, Promise
 
 
 class ActivityForm(forms.ModelForm):
@@ -38,7 +39,9 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["commitment"].queryset = Commitment.objects.filter(promise=promise)
         self.fields["responsible"].queryset = responsible_candidates(promise)
-        self.fields["focus_area"].queryset = promise.focus_areas.all() or FocusArea.objects.all()
+        self.fields["focus_area"].queryset = focus_area_choices(
+            promise, self.instance.focus_area_id
+        )
 
 
 class ProgressForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,13 @@ from promises.services.lifecycle import party_problems
 CHANGE_NOTE_HELP = _(
     "Löftet är publicerat. Ändringen sparas som en ny version, och invånarna ser vad som ändrades."
 )
+
+
+def focus_area_choices(promise: Promise, current_id: int | None) -> QuerySet[FocusArea]:
+    """The promise's focus areas (all, if it has none yet), and the one already chosen."""
+    if not promise.focus_areas.exists():
+        return FocusArea.objects.all()
+    return FocusArea.objects.filter(Q(promises=promise) | Q(pk=current_id)).distinct()
 
 
 class ChangeNoteMixin:
@@ -75,7 +83,10 @@ class PromiseForm(ChangeNoteMixin, forms.ModelForm):
             else []
         )
         self.fields["follow_up_bodies"].queryset = other_candidates(access, bodies)
-        self.fields["agreement"].queryset = Agreement.objects.visible_to_orgs(access.org_ids())
+        self.fields["agreement"].queryset = Agreement.objects.filter(
+            Q(pk__in=Agreement.objects.visible_to_orgs(access.org_ids()).values("pk"))
+            | Q(pk=self.instance.agreement_id)
+        )
         self.fields["agreement"].empty_label = _("Ingen överenskommelse vald")
         self.fields["focus_areas"].queryset = FocusArea.objects.all()
         self.add_change_note(self.instance if self.instance.pk else None)
@@ -124,7 +135,9 @@ class CommitmentForm(ChangeNoteMixin, forms.ModelForm):
             self.initial["giver"] = (
                 f"party-{self.instance.party_id}" if g == Commitment.Giver.PARTY else g
             )
-        self.fields["focus_area"].queryset = promise.focus_areas.all() or FocusArea.objects.all()
+        self.fields["focus_area"].queryset = focus_area_choices(
+            promise, self.instance.focus_area_id
+        )
         self.add_change_note(promise)
 
     def clean(self) -> dict:

@@ -178,8 +178,9 @@ class Promise(models.Model):
 
 class CommitmentQuerySet(models.QuerySet):
     def with_progress(self) -> "CommitmentQuerySet":
-        """Annotate activity counts and the quantity done (activities counting people left out,
-        so that their small numbers cannot be derived from a commitment total)."""
+        """Annotate activity counts and the quantity done. Activities that count people are left
+        out of the quantity (their small numbers could otherwise be derived from a total);
+        `people_activity_count` tells the public pages not to show a quantity total at all."""
         from promises.models.activities import Activity, ActivityStatus, ProgressUpdate
 
         def scalar(qs: models.QuerySet, expression: models.Aggregate) -> models.Subquery:
@@ -196,6 +197,7 @@ class CommitmentQuerySet(models.QuerySet):
                 activities.filter(status=ActivityStatus.DONE), models.Count("id")
             ),
             done_quantity=scalar(updates, models.Sum("quantity")),
+            people_activity_count=scalar(activities.filter(counts_people=True), models.Count("id")),
         )
 
 

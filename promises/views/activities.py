@@ -9,13 +9,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.views import form_page, posted
 from organisations.access import access_for
-from organisations.models import AuditEntry, Role
+from organisations.models import Role
 from promises.access import (
     Need,
     can_edit_promise,
     can_record_progress,
     get_activity_for_user,
     get_commitment_for_user,
+    history_for,
 )
 from promises.forms.activities import ActivityForm, ProgressForm
 from promises.models import Activity, ProgressUpdate
@@ -73,7 +74,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": activity.updates.select_related("author_organisation"),
             "can_edit": can_edit_promise(access, activity.commitment.promise),
             "can_report": can_record_progress(access, activity),
-            "history": AuditEntry.objects.for_object(activity)[:20],
+            "history": history_for(request.user, activity),
         },
     )
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.views import form_page, posted
 from organisations.access import access_for
-from organisations.models import AuditEntry, Role
-from promises.access import Need, get_agreement_for_user, get_group_for_user
+from organisations.models import Role
+from promises.access import Need, get_agreement_for_user, get_group_for_user, history_for
 from promises.forms.agreements import AgreementForm, GovernanceGroupForm
 from promises.models import Agreement, GovernanceGroup
 from promises.services.editing import audited_delete, audited_save
@@ -65,7 +65,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "agreement": agreement,
             "can_edit": access_for(request.user).has(parties, Role.EDITOR),
-            "history": AuditEntry.objects.for_object(agreement)[:20],
+            "history": history_for(request.user, agreement),
         },
     )
 

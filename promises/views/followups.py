@@ -9,8 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.views import form_page, posted
 from organisations.access import access_for
-from organisations.models import AuditEntry
-from promises.access import Need, can_follow_up, get_follow_up_for_user, get_promise_for_user
+from promises.access import (
+    Need,
+    can_follow_up,
+    get_follow_up_for_user,
+    get_promise_for_user,
+    history_for,
+)
 from promises.forms.followups import FollowUpForm
 from promises.forms.promises import PlanRevisionForm
 from promises.models import FollowUp, PlanRevision, Promise
@@ -107,7 +112,7 @@ def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "verdicts": follow_up.verdicts.select_related("commitment"),
             "assessments": follow_up.assessments.select_related("indicator"),
             "can_follow_up": can_follow_up(access_for(request.user), follow_up.promise),
-            "history": AuditEntry.objects.for_object(follow_up)[:20],
+            "history": history_for(request.user, follow_up),
         },
     )
 

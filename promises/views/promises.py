@@ -10,8 +10,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.views import form_page, posted
 from organisations.access import access_for
-from organisations.models import AuditEntry, Role
-from promises.access import Need, can_edit_promise, can_follow_up, get_promise_for_user
+from organisations.models import Role
+from promises.access import (
+    Need,
+    can_edit_promise,
+    can_follow_up,
+    get_promise_for_user,
+    history_for,
+    is_party_or_reviewer,
+)
 from promises.forms.promises import PromiseForm
 from promises.models import Activity, Commitment, Promise
 from promises.services.editing import audited_save, save_promise_text
@@ -75,11 +82,13 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "problems": adoption_problems(promise)
             if promise.status == Promise.Status.DRAFT
             else [],
-            "follow_ups": promise.follow_ups.all(),
+            "follow_ups": promise.follow_ups.all()
+            if is_party_or_reviewer(access, promise)
+            else promise.follow_ups.filter(is_published=True),
             "indicators": promise.indicators.prefetch_related("measurements"),
             "plan_revisions": promise.plan_revisions.all(),
             "revisions": promise.revisions.all(),
-            "history": AuditEntry.objects.for_object(promise)[:20],
+            "history": history_for(request.user, promise),
         },
     )
 
