@@ -56,6 +56,7 @@ urlpatterns = [
     path("aktiviteter/<int:pk>/andra/", activities.activity_edit, name="activity_edit"),
     path("aktiviteter/<int:pk>/ta-bort/", activities.activity_delete, name="activity_delete"),
     path("aktiviteter/<int:pk>/lagesrapport/", activities.progress_create, name="progress_create"),
+    path("lagesrapporter/<int:pk>/granska/", activities.progress_review, name="progress_review"),
     path(
         "loften/<int:pk>/planrevision/ny/",
         followups.plan_revision_create,

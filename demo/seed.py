@@ -144,6 +144,7 @@ def _activities(
                 text=text,
                 quantity=quantity,
                 is_public=True,
+                approved_at=_at(day),
                 author_organisation=activity.responsible,
             )
 

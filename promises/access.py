@@ -22,6 +22,7 @@ from promises.models import (
     FollowUp,
     GovernanceGroup,
     Indicator,
+    ProgressUpdate,
     Promise,
 )
 
@@ -30,6 +31,7 @@ class Need(Enum):
     READ = "read"
     EDIT = "edit"
     PROGRESS = "progress"
+    MODERATE = "moderate"
     FOLLOW_UP = "follow_up"
 
 
@@ -53,6 +55,13 @@ def can_follow_up(access: Access, promise: Promise) -> bool:
     return access.has(party_ids(promise) | follow_up_body_ids(promise), Role.EDITOR)
 
 
+def can_moderate_progress(access: Access, activity: Activity) -> bool:
+    """Editors of the responsible organisation or of a party approve updates for publication."""
+    return access.has(
+        {activity.responsible_id} | party_ids(activity.commitment.promise), Role.EDITOR
+    )
+
+
 def can_record_progress(access: Access, activity: Activity) -> bool:
     """Members of the responsible organisation (reporter and up), or an admin of a party."""
     return access.has({activity.responsible_id}, Role.REPORTER) or access.has(
@@ -67,6 +76,10 @@ EDITORS_ONLY = _(
 FOLLOW_UP_ONLY = _(
     "Uppföljningar och indikatorer registreras av redaktörer hos parterna eller hos det organ som "
     "följer upp löftet, till exempel det lokala brottsförebyggande rådet."
+)
+MODERATORS_ONLY = _(
+    "Lägesrapporter godkänns för publicering av redaktörer i den ansvariga organisationen eller "
+    "hos en av parterna."
 )
 PROGRESS_ONLY = _(
     "Läget för en aktivitet rapporteras bara av medlemmar i den ansvariga organisationen "
@@ -108,7 +121,17 @@ def get_activity_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.REA
     )
     if need is Need.PROGRESS:
         _check(can_record_progress(access, activity), PROGRESS_ONLY)
+    if need is Need.MODERATE:
+        _check(can_moderate_progress(access, activity), MODERATORS_ONLY)
     return activity
+
+
+def get_progress_update_for_user(
+    user: AbstractBaseUser, pk: int, need: Need = Need.MODERATE
+) -> ProgressUpdate:
+    update = get_object_or_404(ProgressUpdate, pk=pk)
+    update.activity = get_activity_for_user(user, update.activity_id, need)
+    return update
 
 
 def is_party_or_reviewer(access: Access, promise: Promise) -> bool:

@@ -197,9 +197,8 @@ def promise_view(promise: Promise) -> PromiseView:
 
 def public_updates(promise_ids: list[int], limit: int = 30) -> list[ProgressUpdate]:
     return list(
-        ProgressUpdate.objects.filter(
-            is_public=True, activity__commitment__promise_id__in=promise_ids
-        )
+        ProgressUpdate.objects.published()
+        .filter(activity__commitment__promise_id__in=promise_ids)
         .select_related(
             "activity__commitment__promise", "activity__responsible", "author_organisation"
         )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea, Role
 from promises.models import (
@@ -88,8 +89,11 @@ def activity(c: Commitment, responsible: Organisation, **fields: object) -> Acti
 
 
 def progress(a: Activity, quantity: int = 1, **fields: object) -> ProgressUpdate:
+    """A progress update; a public one is approved for publication unless told otherwise."""
     defaults = {"date": D(2025, 3, 1), "text": "Genomförd insats.", "is_public": True}
-    return ProgressUpdate.objects.create(activity=a, quantity=quantity, **{**defaults, **fields})
+    data = {**defaults, **fields}
+    data.setdefault("approved_at", timezone.now() if data["is_public"] else None)
+    return ProgressUpdate.objects.create(activity=a, quantity=quantity, **data)
 
 
 def follow_up(p: Promise, **fields: object) -> FollowUp:

@@ -100,3 +100,90 @@ def test_refusal_says_who_may_report(client, cast, world):
     assert (
         "rapporteras bara av medlemmar i den ansvariga organisationen" in response.content.decode()
     )
+
+
+def post_update(client, activity, text, public=True):
+    data = {"date": "2025-03-01", "text": text, "quantity": 1}
+    if public:
+        data["is_public"] = "on"
+    return client.post(reverse("staff:progress_create", args=[activity.pk]), data)
+
+
+def public_text(client):
+    return client.get(reverse("public:municipality", args=["tjorn"])).content.decode()
+
+
+def test_reporters_update_is_published_only_after_review(client, cast, world):
+    from promises.models import Promise
+
+    Promise.objects.filter(pk=world.promise.pk).update(status=Promise.Status.PUBLISHED)
+    client.force_login(cast.reporter)
+    response = post_update(client, world.tjorn_activity, "Träff med Anna Andersson i Skärhamn.")
+    assert "när en redaktör har granskat den" in client.get(response["Location"]).content.decode()
+    update = ProgressUpdate.objects.get()
+    assert update.awaits_review
+    assert "Anna Andersson" not in public_text(client)
+    assert (
+        "Träff med"
+        not in client.get(reverse("public:promise_feed", args=[world.promise.pk])).content.decode()
+    )
+
+    client.force_login(cast.alice)  # editor of the responsible organisation
+    assert (
+        "Att granska innan publicering" in client.get(reverse("staff:dashboard")).content.decode()
+    )
+    review = reverse("staff:progress_review", args=[update.pk])
+    response = client.post(
+        review, {"text": "Träff med en förälder i Skärhamn.", "decision": "publish"}
+    )
+    assert response.status_code == 302
+    body = public_text(client)
+    assert "Träff med en förälder i Skärhamn." in body and "Anna Andersson" not in body
+    entry = AuditEntry.objects.get(action="activity.progress_approved")
+    assert "Anna Andersson" in entry.before["text"] and entry.actor == cast.alice
+
+
+def test_editors_update_is_published_at_once(client, cast, world):
+    client.force_login(cast.alice)
+    post_update(client, world.tjorn_activity, "Föräldraträff i Kållekärr.")
+    assert ProgressUpdate.objects.get().is_published
+
+
+def test_internal_update_needs_no_review(client, cast, world):
+    client.force_login(cast.reporter)
+    post_update(client, world.tjorn_activity, "Intern anteckning.", public=False)
+    update = ProgressUpdate.objects.get()
+    assert not update.awaits_review and not update.is_published
+
+
+def test_review_can_keep_update_internal(client, cast, world):
+    client.force_login(cast.reporter)
+    post_update(client, world.tjorn_activity, "Känsligt.")
+    update = ProgressUpdate.objects.get()
+    client.force_login(cast.bob)  # editor of another party may moderate
+    client.post(
+        reverse("staff:progress_review", args=[update.pk]),
+        {"text": "Känsligt.", "decision": "internal"},
+    )
+    update.refresh_from_db()
+    assert not update.is_public and not update.awaits_review
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [
+        ("reporter", 403),
+        ("viewer", 403),
+        ("bra_member", 403),
+        ("charlie", 404),
+        ("tjorn_admin", 200),
+    ],
+)
+def test_who_may_review(client, cast, world, who, expected):
+    update = ProgressUpdate.objects.create(
+        activity=world.tjorn_activity, date="2025-03-01", text="x", is_public=True
+    )
+    client.force_login(getattr(cast, who))
+    url = reverse("staff:progress_review", args=[update.pk])
+    assert client.get(url).status_code == expected
+    assert client.put(url).status_code in (405, expected)

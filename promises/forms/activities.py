@@ -77,3 +77,19 @@ class ProgressForm(forms.ModelForm):
                 _("Datumet kan inte ligga i framtiden. Rapportera det som redan är gjort.")
             )
         return date
+
+
+class ProgressReviewForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text som publiceras"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ta bort namn och allt annat som kan peka ut en person innan du publicerar."),
+    )
+    decision = forms.ChoiceField(
+        label=_("Beslut"),
+        choices=[
+            ("publish", _("Publicera på de publika sidorna")),
+            ("internal", _("Behåll som intern")),
+        ],
+        widget=forms.RadioSelect,
+    )

@@ -104,6 +104,15 @@ class Activity(models.Model):
         return self.commitment.promise
 
 
+class ProgressUpdateQuerySet(models.QuerySet):
+    def published(self) -> "ProgressUpdateQuerySet":
+        """Shown to residents: meant to be public and approved by an editor (DOMAIN.md §7)."""
+        return self.filter(is_public=True, approved_at__isnull=False)
+
+    def awaiting_review(self) -> "ProgressUpdateQuerySet":
+        return self.filter(is_public=True, approved_at__isnull=True)
+
+
 class ProgressUpdate(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(_("datum"))
@@ -122,7 +131,15 @@ class ProgressUpdate(models.Model):
     author_organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", null=True
     )
+    # Free text is never published unmoderated: an editor approves (and may redact) a
+    # reporter's update; an editor's own update is approved as it is saved.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("godkänd för publicering"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -131,6 +148,14 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.text[:60]}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.is_public and self.approved_at is not None
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.is_public and self.approved_at is None
 
 
 class PlanRevision(models.Model):

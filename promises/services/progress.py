@@ -2,11 +2,12 @@
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from organisations.access import access_for
 from organisations.auditlog import record, snapshot
 from organisations.models import Role
-from promises.access import party_ids
+from promises.access import can_moderate_progress, party_ids
 from promises.models import Activity, ProgressUpdate
 from promises.services.editing import parties_of
 
@@ -32,6 +33,8 @@ def record_progress(
     update.activity = activity
     update.author = user
     update.author_organisation_id = reporting_organisation_id(user, activity)
+    if update.is_public and can_moderate_progress(access_for(user), activity):
+        update.approved_by, update.approved_at = user, timezone.now()
     update.save()
     record(
         actor=user,
@@ -52,4 +55,26 @@ def record_progress(
             before=before,
             after=snapshot(activity),
         )
+    return update
+
+
+@transaction.atomic
+def review_progress(
+    *, update: ProgressUpdate, user: AbstractBaseUser, text: str, publish: bool
+) -> ProgressUpdate:
+    """Approve a reporter's update for the public pages, possibly with names redacted from the
+    text, or keep it internal."""
+    before = snapshot(update)
+    update.text = text
+    update.is_public = publish
+    update.approved_by, update.approved_at = (user, timezone.now()) if publish else (None, None)
+    update.save(update_fields=["text", "is_public", "approved_by", "approved_at"])
+    record(
+        actor=user,
+        action="activity.progress_approved" if publish else "activity.progress_kept_internal",
+        obj=update,
+        parties=parties_of(update.activity),
+        before=before,
+        after=snapshot(update),
+    )
     return update

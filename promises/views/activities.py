@@ -13,15 +13,17 @@ from organisations.models import Role
 from promises.access import (
     Need,
     can_edit_promise,
+    can_moderate_progress,
     can_record_progress,
     get_activity_for_user,
     get_commitment_for_user,
+    get_progress_update_for_user,
     history_for,
 )
-from promises.forms.activities import ActivityForm, ProgressForm
+from promises.forms.activities import ActivityForm, ProgressForm, ProgressReviewForm
 from promises.models import Activity, ProgressUpdate
 from promises.services.editing import audited_delete, audited_save
-from promises.services.progress import record_progress
+from promises.services.progress import record_progress, review_progress
 
 
 @login_required
@@ -74,6 +76,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "updates": activity.updates.select_related("author_organisation"),
             "can_edit": can_edit_promise(access, activity.commitment.promise),
             "can_report": can_record_progress(access, activity),
+            "can_moderate": can_moderate_progress(access, activity),
             "history": history_for(request.user, activity),
         },
     )
@@ -128,13 +131,19 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         posted(request), activity=activity, instance=ProgressUpdate(activity=activity)
     )
     if form.is_valid():
-        record_progress(
+        update = record_progress(
             activity=activity,
             user=request.user,
             update=form.save(commit=False),
             new_status=form.cleaned_data["new_status"] or None,
         )
-        messages.success(request, _("Lägesrapporten är sparad."))
+        if update.awaits_review:
+            messages.success(
+                request,
+                _("Lägesrapporten är sparad. Den visas publikt när en redaktör har granskat den."),
+            )
+        else:
+            messages.success(request, _("Lägesrapporten är sparad."))
         return redirect("staff:activity_detail", activity.pk)
     return form_page(
         request,
@@ -143,4 +152,34 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         submit=_("Spara lägesrapporten"),
         intro=activity.title,
         cancel_url=reverse("staff:activity_detail", args=[activity.pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def progress_review(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_progress_update_for_user(request.user, pk, Need.MODERATE)
+    form = ProgressReviewForm(posted(request), initial={"text": update.text, "decision": "publish"})
+    if form.is_valid():
+        publish = form.cleaned_data["decision"] == "publish"
+        review_progress(
+            update=update, user=request.user, text=form.cleaned_data["text"], publish=publish
+        )
+        messages.success(
+            request,
+            _("Lägesrapporten är publicerad.") if publish else _("Lägesrapporten är intern."),
+        )
+        return redirect("staff:activity_detail", update.activity_id)
+    return form_page(
+        request,
+        form,
+        title=_("Granska lägesrapporten"),
+        submit=_("Spara beslutet"),
+        intro=_("Lägesrapporten från %(org)s om ”%(activity)s”, %(date)s.")
+        % {
+            "org": update.author_organisation,
+            "activity": update.activity.title,
+            "date": update.date,
+        },
+        cancel_url=reverse("staff:activity_detail", args=[update.activity_id]),
     )

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,8 +13,25 @@ from core.views import form_page, posted
 from organisations.access import access_for, get_organisations_for_user
 from organisations.models import AuditEntry, Role
 from promises.forms.promises import FocusAreaForm
-from promises.models import Activity, FocusArea, Promise
+from promises.models import Activity, FocusArea, ProgressUpdate, Promise
 from promises.services.editing import audited_save
+
+
+def updates_to_review(editor_org_ids: set[int]) -> list[ProgressUpdate]:
+    """Reporters' updates waiting for an editor of the responsible organisation or a party."""
+    ids = (
+        ProgressUpdate.objects.awaiting_review()
+        .filter(
+            Q(activity__responsible_id__in=editor_org_ids)
+            | Q(activity__commitment__promise__parties__in=editor_org_ids)
+        )
+        .values("id")
+    )
+    return list(
+        ProgressUpdate.objects.filter(id__in=ids)
+        .select_related("activity", "author_organisation")
+        .order_by("date")[:20]
+    )
 
 
 @login_required
@@ -36,6 +54,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .select_related("responsible", "commitment__promise")
             .order_by("end")[:10],
             "recent": AuditEntry.objects.readable_by_orgs(org_ids)[:8],
+            "to_review": updates_to_review(access.org_ids(Role.EDITOR)),
             "can_create": bool(access.org_ids(Role.EDITOR)),
         },
     )
