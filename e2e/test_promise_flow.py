@@ -106,3 +106,33 @@ def test_public_page_keyboard_and_phone(checked_page):
     assert "Inget aktuellt medborgarlöfte" in p.text()
     p.goto("/tillganglighet/")
     assert "WCAG 2.1" in p.text()
+
+
+def test_reporters_update_is_reviewed_before_it_is_public(checked_page):
+    from promises.models import Promise
+    from tests.factories import activity, commitment, promise
+
+    cast = make_cast()
+    p = promise(
+        [cast.police, cast.tjorn], status=Promise.Status.PUBLISHED, title="Löfte med granskning"
+    )
+    activity(commitment(p, given_by="municipalities"), cast.tjorn, title="Föräldraträffar")
+    page = checked_page
+    login(page, "reporter")
+    page.follow("Föräldraträffar")
+    page.follow("Rapportera läget")
+    page.page.fill("#id_text", "Träff med Anna Andersson.")
+    page.page.fill("#id_quantity", "1")
+    page.submit("Spara lägesrapporten")
+    assert "när en redaktör har granskat den" in page.text()
+    page.submit("Logga ut")
+    login(page, "alice")
+    assert "Att granska innan publicering" in page.text()
+    with page.page.expect_navigation():
+        page.page.locator("main ul.commitments a").first.click()  # the first update to review
+    page.check()
+    page.page.fill("#id_text", "Träff med en förälder.")
+    page.page.get_by_label("Publicera på de publika sidorna").check()
+    page.submit("Spara beslutet")
+    page.goto("/kommun/tjorn/")
+    assert "Träff med en förälder." in page.text() and "Anna Andersson" not in page.text()
