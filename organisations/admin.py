@@ -2,8 +2,10 @@
 Coordinators and officers work in the staff pages (/personal/)."""
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
+from organisations.auditlog import record, snapshot
 from organisations.models import (
     AuditEntry,
     Contact,
@@ -24,6 +26,51 @@ admin.site.has_permission = platform_admins_only
 admin.site.site_header = "Medborgarlöften – plattformsadministration"
 
 
+class AuditedAdmin(admin.ModelAdmin):
+    """Platform admins' changes go into the same audit trail as everyone else's."""
+
+    def audit_parties(self, obj: models.Model) -> list[int]:
+        organisation_id = getattr(obj, "organisation_id", None) or (
+            obj.pk if isinstance(obj, Organisation) else None
+        )
+        return [organisation_id] if organisation_id else []
+
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: object, change: bool
+    ) -> None:
+        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        action = f"admin.{obj._meta.model_name}.{'changed' if change else 'created'}"
+        record(
+            actor=request.user,
+            action=action,
+            obj=obj,
+            parties=self.audit_parties(obj),
+            before=before,
+            after=snapshot(obj),
+        )
+
+    def save_formset(
+        self, request: HttpRequest, form: object, formset: object, change: bool
+    ) -> None:
+        """Inline rows (memberships on an organisation) are audited one by one."""
+        for obj in formset.save(commit=False):
+            self.save_model(request, obj, None, obj.pk is not None)
+        for obj in formset.deleted_objects:
+            self.delete_model(request, obj)
+        formset.save_m2m()
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        record(
+            actor=request.user,
+            action=f"admin.{obj._meta.model_name}.deleted",
+            obj=obj,
+            parties=self.audit_parties(obj),
+            before=snapshot(obj),
+        )
+        super().delete_model(request, obj)
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 1
@@ -31,7 +78,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name", "kind", "municipality", "police_area"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -40,7 +87,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ["user", "organisation", "role", "title"]
     list_filter = ["role", "organisation__kind"]
     search_fields = ["user__username", "organisation__name", "title"]
@@ -48,7 +95,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(PoliceArea)
-class PoliceAreaAdmin(admin.ModelAdmin):
+class PoliceAreaAdmin(AuditedAdmin):
     list_display = ["name", "police_district", "region"]
     list_filter = ["region"]
     search_fields = ["name"]
@@ -56,7 +103,7 @@ class PoliceAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdmin):
     list_display = ["code", "name", "county"]
     list_filter = ["county"]
     search_fields = ["name", "code"]
@@ -64,7 +111,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
+class CountyAdmin(AuditedAdmin):
     list_display = ["code", "name", "police_region"]
 
 
@@ -72,7 +119,7 @@ admin.site.register(PoliceRegion)
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(AuditedAdmin):
     list_display = ["role_title", "organisation", "municipality", "name"]
     search_fields = ["role_title", "name", "organisation__name"]
 
