@@ -62,9 +62,16 @@ class ProgressForm(forms.ModelForm):
             )
         }
 
-    def __init__(self, *args: object, activity: Activity, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, activity: Activity, needs_review: bool = False, **kwargs: object
+    ) -> None:
         kwargs.setdefault("initial", {"date": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        if needs_review:
+            self.fields["is_public"].help_text = _(
+                "Visas för invånarna när en redaktör har granskat texten. Skriv aldrig namn eller "
+                "uppgifter som kan peka ut en person."
+            )
         if activity.unit:
             self.fields["quantity"].label = _("Antal genomförda (%(unit)s)") % {
                 "unit": activity.unit

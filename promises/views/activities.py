@@ -128,7 +128,10 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Need.PROGRESS)
     form = ProgressForm(
-        posted(request), activity=activity, instance=ProgressUpdate(activity=activity)
+        posted(request),
+        activity=activity,
+        instance=ProgressUpdate(activity=activity),
+        needs_review=not can_moderate_progress(access_for(request.user), activity),
     )
     if form.is_valid():
         update = record_progress(
