@@ -97,3 +97,18 @@ def test_plan_revision_once_per_year(client, cast, world):
     assert response.status_code == 400
     assert "Det finns redan en revidering för 2025." in response.content.decode()
     assert AuditEntry.objects.filter(action="plan.revised").count() == 1
+
+
+def test_activity_plan_of_concluded_promise_is_closed(client, cast, world):
+    from promises.models import Promise
+
+    Promise.objects.filter(pk=world.promise.pk).update(status=Promise.Status.CONCLUDED)
+    client.force_login(cast.alice)
+    response = client.post(
+        reverse("staff:activity_create", args=[world.police_commitment.pk]),
+        activity_data(cast, world),
+    )
+    assert response.status_code == 302
+    assert not Activity.objects.filter(title="Hastighetskontroller vid skolor").exists()
+    client.post(reverse("staff:activity_delete", args=[world.tjorn_activity.pk]))
+    assert Activity.objects.filter(pk=world.tjorn_activity.pk).exists()

@@ -165,6 +165,12 @@ class Promise(models.Model):
         return self.status in (PromiseStatus.DRAFT, PromiseStatus.ADOPTED)
 
     @property
+    def is_text_editable(self) -> bool:
+        """Drafts and adopted promises change freely, published ones through revisions;
+        concluded and replaced promises are closed."""
+        return self.is_editable_without_revision or self.status == PromiseStatus.PUBLISHED
+
+    @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
 

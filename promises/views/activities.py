@@ -24,6 +24,7 @@ from promises.forms.activities import ActivityForm, ProgressForm, ProgressReview
 from promises.models import Activity, ProgressUpdate
 from promises.services.editing import audited_delete, audited_save
 from promises.services.progress import record_progress, review_progress
+from promises.views.common import refuse_if_closed
 
 
 @login_required
@@ -44,6 +45,8 @@ def my_activities(request: HttpRequest) -> HttpResponse:
 def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_commitment_for_user(request.user, pk, Need.EDIT)
     promise = commitment.promise
+    if refused := refuse_if_closed(request, promise):
+        return refused
     initial = {"start": promise.period_start, "end": promise.period_end, "commitment": commitment}
     form = ActivityForm(posted(request), promise=promise, initial=initial)
     if form.is_valid():
@@ -86,6 +89,8 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Need.EDIT)
+    if refused := refuse_if_closed(request, activity.commitment.promise):
+        return refused
     form = ActivityForm(posted(request), promise=activity.commitment.promise, instance=activity)
     if form.is_valid():
         audited_save(form, user=request.user, action="activity.changed")
@@ -104,6 +109,8 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Need.EDIT)
+    if refused := refuse_if_closed(request, activity.commitment.promise):
+        return refused
     promise = activity.commitment.promise
     if request.method == "POST":
         audited_delete(activity, user=request.user, action="activity.deleted")

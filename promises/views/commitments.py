@@ -8,22 +8,16 @@ from django.views.decorators.http import require_http_methods
 from core.views import form_page, posted
 from promises.access import Need, get_commitment_for_user, get_promise_for_user
 from promises.forms.promises import CommitmentForm, DeleteWithNoteForm
-from promises.models import Commitment, Promise
+from promises.models import Commitment
 from promises.services.editing import delete_commitment, save_promise_text
-
-
-def _refuse_if_closed(request: HttpRequest, promise: Promise) -> HttpResponse | None:
-    if promise.is_editable_without_revision or promise.status == Promise.Status.PUBLISHED:
-        return None
-    messages.error(request, _("Ett avslutat eller ersatt löfte kan inte ändras."))
-    return redirect(promise.get_staff_url())
+from promises.views.common import refuse_if_closed
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def commitment_create(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.EDIT)
-    if refused := _refuse_if_closed(request, promise):
+    if refused := refuse_if_closed(request, promise):
         return refused
     form = CommitmentForm(posted(request), promise=promise, instance=Commitment(promise=promise))
     if form.is_valid():
@@ -53,7 +47,7 @@ def commitment_create(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_commitment_for_user(request.user, pk, Need.EDIT)
     promise = commitment.promise
-    if refused := _refuse_if_closed(request, promise):
+    if refused := refuse_if_closed(request, promise):
         return refused
     form = CommitmentForm(posted(request), promise=promise, instance=commitment)
     if form.is_valid():
@@ -80,7 +74,7 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = get_commitment_for_user(request.user, pk, Need.EDIT)
     promise = commitment.promise
-    if refused := _refuse_if_closed(request, promise):
+    if refused := refuse_if_closed(request, promise):
         return refused
     form = DeleteWithNoteForm(posted(request), promise=promise)
     if form.is_valid():

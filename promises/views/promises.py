@@ -23,6 +23,7 @@ from promises.forms.promises import PromiseForm
 from promises.models import Activity, Commitment, Promise
 from promises.services.editing import audited_save, save_promise_text
 from promises.services.lifecycle import adoption_problems
+from promises.views.common import refuse_if_closed
 
 
 @login_required
@@ -97,9 +98,8 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def promise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     promise = get_promise_for_user(request.user, pk, Need.EDIT)
-    if not (promise.is_editable_without_revision or promise.status == Promise.Status.PUBLISHED):
-        messages.error(request, _("Ett avslutat eller ersatt löfte kan inte ändras."))
-        return redirect(promise.get_staff_url())
+    if refused := refuse_if_closed(request, promise):
+        return refused
     form = PromiseForm(posted(request), instance=promise, access=access_for(request.user))
     if form.is_valid():
         save_promise_text(
