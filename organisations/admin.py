@@ -4,6 +4,7 @@ Coordinators and officers work in the staff pages (/personal/)."""
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from organisations.auditlog import record, snapshot
 from organisations.models import (
@@ -23,7 +24,7 @@ def platform_admins_only(request: HttpRequest) -> bool:
 
 
 admin.site.has_permission = platform_admins_only
-admin.site.site_header = "Medborgarlöften – plattformsadministration"
+admin.site.site_header = _("Medborgarlöften – plattformsadministration")
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -83,7 +83,11 @@ class Organisation(models.Model):
             raise ValidationError({"municipality": _("Ange vilken kommun det gäller.")})
         if self.kind != OrganisationKind.POLICE_AREA and self.police_area_id:
             raise ValidationError(
-                {"police_area": _("Bara ett lokalpolisområde kopplas till ett lokalpolisområde.")}
+                {
+                    "police_area": _(
+                        "Bara en organisation av typen lokalpolisområde kan kopplas till ett lokalpolisområde."
+                    )
+                }
             )
 
     @property
