@@ -126,9 +126,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Privacy (DOMAIN.md §7): figures below these are never published.
+# Privacy (DOMAIN.md §7): counts of people below this are never published.
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
-PRIVACY_MIN_BREAKDOWN = int(os.environ.get("PRIVACY_MIN_BREAKDOWN", "30"))
 
 LOGGING = {
     "version": 1,

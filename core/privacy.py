@@ -22,10 +22,6 @@ class PublicFigure:
     state: FigureState
     value: float | int | None = None
 
-    @property
-    def is_shown(self) -> bool:
-        return self.state is FigureState.SHOWN
-
 
 def public_count(value: float | int | None, *, counts_people: bool) -> PublicFigure:
     """A figure safe to publish: a count of people below the minimum cell size is suppressed.

@@ -4,8 +4,10 @@ through the `get_<thing>_for_user()` helpers built on it."""
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
-from organisations.models import Membership, Organisation, Role
+from organisations.models import Contact, Membership, Organisation, Role
 
 
 @dataclass
@@ -13,6 +15,8 @@ class Access:
     roles: dict[int, str] = field(default_factory=dict)
     titles: dict[int, str] = field(default_factory=dict)
     is_platform_admin: bool = False
+    # Filled in lazily by promises.forms.choices; part of the per-request cache.
+    related_municipality_ids: set[int] | None = None
 
     def org_ids(self, min_role: str = Role.VIEWER) -> set[int]:
         return {org for org, role in self.roles.items() if Role.rank(role) >= Role.rank(min_role)}
@@ -49,3 +53,16 @@ def get_organisations_for_user(
     return list(
         Organisation.objects.filter(id__in=ids).select_related("municipality", "police_area")
     )
+
+
+def get_contact_for_user(user: AbstractBaseUser, pk: int, min_role: str = Role.EDITOR) -> Contact:
+    access = access_for(user)
+    contact = get_object_or_404(Contact, pk=pk, organisation_id__in=access.org_ids())
+    if not access.has({contact.organisation_id}, min_role):
+        raise PermissionDenied
+    return contact
+
+
+def get_organisation_for_user(user: AbstractBaseUser, pk: int) -> Organisation:
+    """One of the user's own organisations (404 for any other)."""
+    return get_object_or_404(Organisation, pk=pk, id__in=access_for(user).org_ids())

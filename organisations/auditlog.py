@@ -94,6 +94,24 @@ def audited_save(
     return obj
 
 
+def audited_update(
+    obj: models.Model,
+    *,
+    user: AbstractBaseUser,
+    action: str,
+    parties: Iterable[int],
+    **changes: object,
+) -> models.Model:
+    """Set fields on an object, save it and record the change, before and after. The caller
+    holds the transaction."""
+    before = snapshot(obj)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save()
+    record(actor=user, action=action, obj=obj, parties=parties, before=before, after=snapshot(obj))
+    return obj
+
+
 def audited_delete(
     obj: models.Model,
     *,

@@ -3,24 +3,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.views import form_page, posted
-from organisations.access import access_for, get_organisations_for_user
+from organisations.access import (
+    access_for,
+    get_contact_for_user,
+    get_organisation_for_user,
+    get_organisations_for_user,
+)
 from organisations.auditlog import audited_delete, audited_save
 from organisations.forms import ContactForm
-from organisations.models import Contact, Membership, Organisation, Role
-
-
-def get_contact_for_user(user: object, pk: int, min_role: str = Role.EDITOR) -> Contact:
-    access = access_for(user)
-    contact = get_object_or_404(Contact, pk=pk, organisation_id__in=access.org_ids())
-    if not access.has({contact.organisation_id}, min_role):
-        raise PermissionDenied
-    return contact
+from organisations.models import Contact, Membership, Role
 
 
 def _save_contact(request: HttpRequest, form: ContactForm, action: str) -> None:
@@ -109,7 +106,7 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access = access_for(request.user)
-    organisation = get_object_or_404(Organisation, pk=pk, id__in=access.org_ids())
+    organisation = get_organisation_for_user(request.user, pk)
     members = Membership.objects.filter(organisation=organisation).select_related("user")
     return render(
         request,

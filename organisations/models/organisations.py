@@ -91,10 +91,6 @@ class Organisation(models.Model):
             )
 
     @property
-    def is_police(self) -> bool:
-        return self.kind == OrganisationKind.POLICE_AREA
-
-    @property
     def is_municipality(self) -> bool:
         return self.kind == OrganisationKind.MUNICIPALITY
 

@@ -9,7 +9,9 @@ from promises.models import Promise
 
 def _related_municipality_ids(access: Access) -> set[int]:
     """The user's own municipalities and those sharing a police area with them or covered by a
-    police area the user belongs to."""
+    police area the user belongs to. Computed once per request (forms ask for it twice)."""
+    if access.related_municipality_ids is not None:
+        return access.related_municipality_ids
     own = Organisation.objects.filter(id__in=access.org_ids()).values_list(
         "municipality_id", "police_area_id"
     )
@@ -19,7 +21,10 @@ def _related_municipality_ids(access: Access) -> set[int]:
         PoliceArea.objects.filter(municipalities__in=municipality_ids).values_list("id", flat=True)
     )
     covered = PoliceArea.municipalities.through.objects.filter(policearea_id__in=area_ids)
-    return municipality_ids | set(covered.values_list("municipality_id", flat=True))
+    access.related_municipality_ids = municipality_ids | set(
+        covered.values_list("municipality_id", flat=True)
+    )
+    return access.related_municipality_ids
 
 
 def party_candidates(access: Access, current: list[int] | None = None) -> QuerySet[Organisation]:

@@ -99,10 +99,6 @@ class Activity(models.Model):
         if self.target_quantity is not None and not self.unit:
             raise ValidationError({"unit": _("Ange vad antalet räknar, t.ex. ”insatser”.")})
 
-    @property
-    def promise(self) -> Promise:
-        return self.commitment.promise
-
 
 class ProgressUpdateQuerySet(models.QuerySet):
     def published(self) -> "ProgressUpdateQuerySet":

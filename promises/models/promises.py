@@ -51,12 +51,6 @@ class PromiseQuerySet(models.QuerySet):
     def public(self) -> "PromiseQuerySet":
         return self.filter(status__in=PUBLIC_STATUSES)
 
-    def current(self) -> "PromiseQuerySet":
-        return self.filter(status=PromiseStatus.PUBLISHED)
-
-    def earlier(self) -> "PromiseQuerySet":
-        return self.filter(status__in=(PromiseStatus.CONCLUDED, PromiseStatus.REPLACED))
-
     def for_municipality(self, municipality_id: int) -> "PromiseQuerySet":
         return self.filter(
             parties__kind=Organisation.Kind.MUNICIPALITY, parties__municipality_id=municipality_id

@@ -80,6 +80,15 @@ def audited_save(
     )
 
 
+def audited_update(
+    obj: models.Model, *, user: AbstractBaseUser, action: str, **changes: object
+) -> models.Model:
+    """Change fields of an object with an audit entry readable by the object's parties."""
+    return auditlog.audited_update(
+        obj, user=user, action=action, parties=parties_of(obj), **changes
+    )
+
+
 def audited_delete(obj: models.Model, *, user: AbstractBaseUser, action: str) -> None:
     auditlog.audited_delete(obj, user=user, action=action, parties=parties_of(obj))
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from organisations.auditlog import record, snapshot
 from promises.models import FollowUp, IndicatorAssessment, Verdict
-from promises.services.editing import parties_of
+from promises.services.editing import audited_update, parties_of
 
 
 def _follow_up_state(follow_up: FollowUp) -> dict | None:
@@ -62,16 +62,10 @@ def save_follow_up(
 def set_follow_up_published(
     *, follow_up: FollowUp, user: AbstractBaseUser, publish: bool
 ) -> FollowUp:
-    before = snapshot(follow_up)
-    follow_up.is_published = publish
-    follow_up.published_at = timezone.now() if publish else None
-    follow_up.save(update_fields=["is_published", "published_at", "updated_at"])
-    record(
-        actor=user,
+    return audited_update(
+        follow_up,
+        user=user,
         action="follow_up.published" if publish else "follow_up.unpublished",
-        obj=follow_up,
-        parties=parties_of(follow_up),
-        before=before,
-        after=snapshot(follow_up),
+        is_published=publish,
+        published_at=timezone.now() if publish else None,
     )
-    return follow_up

@@ -8,10 +8,9 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from organisations.auditlog import record, snapshot
 from organisations.models import Organisation
 from promises.models import Promise, PromiseStatus
-from promises.services.editing import add_revision, parties_of
+from promises.services.editing import add_revision, audited_update
 
 
 def party_problems(parties: list[Organisation]) -> list[str]:
@@ -55,19 +54,7 @@ def _transition(
         )
     if problems:
         raise ValidationError(problems)
-    before = snapshot(promise)
-    for name, value in changes.items():
-        setattr(promise, name, value)
-    promise.save()
-    record(
-        actor=user,
-        action=action,
-        obj=promise,
-        parties=parties_of(promise),
-        before=before,
-        after=snapshot(promise),
-    )
-    return promise
+    return audited_update(promise, user=user, action=action, **changes)
 
 
 @transaction.atomic

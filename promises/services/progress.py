@@ -9,7 +9,7 @@ from organisations.auditlog import record, snapshot
 from organisations.models import Role
 from promises.access import can_moderate_progress, party_ids
 from promises.models import Activity, ProgressUpdate
-from promises.services.editing import parties_of
+from promises.services.editing import audited_update, parties_of
 
 
 def reporting_organisation_id(user: AbstractBaseUser, activity: Activity) -> int | None:
@@ -44,17 +44,7 @@ def record_progress(
         after=snapshot(update),
     )
     if new_status and new_status != activity.status:
-        before = snapshot(activity)
-        activity.status = new_status
-        activity.save(update_fields=["status", "updated_at"])
-        record(
-            actor=user,
-            action="activity.status_changed",
-            obj=activity,
-            parties=parties_of(activity),
-            before=before,
-            after=snapshot(activity),
-        )
+        audited_update(activity, user=user, action="activity.status_changed", status=new_status)
     return update
 
 
@@ -64,17 +54,12 @@ def review_progress(
 ) -> ProgressUpdate:
     """Approve a reporter's update for the public pages, possibly with names redacted from the
     text, or keep it internal."""
-    before = snapshot(update)
-    update.text = text
-    update.is_public = publish
-    update.approved_by, update.approved_at = (user, timezone.now()) if publish else (None, None)
-    update.save(update_fields=["text", "is_public", "approved_by", "approved_at"])
-    record(
-        actor=user,
+    return audited_update(
+        update,
+        user=user,
         action="activity.progress_approved" if publish else "activity.progress_kept_internal",
-        obj=update,
-        parties=parties_of(update.activity),
-        before=before,
-        after=snapshot(update),
+        text=text,
+        is_public=publish,
+        approved_by=user if publish else None,
+        approved_at=timezone.now() if publish else None,
     )
-    return update
