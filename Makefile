@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run demo test test-postgres lint format bench messages clean
+.PHONY: setup run worker demo test test-postgres lint format bench messages clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,14 @@ demo: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
+# The web server and, beside it, the worker that runs background tasks (e-mail, imports).
 run: demo
+	@$(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
+
+worker: setup
+	$(PY) manage.py db_worker
 
 test: setup
 	$(VENV)/bin/pytest

@@ -30,10 +30,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "organisations",
     "promises",
+    "notifications",
     "public",
+    "api",
     "demo",
 ]
 
@@ -129,9 +133,49 @@ X_FRAME_OPTIONS = "DENY"
 # Privacy (DOMAIN.md §7): counts of people below this are never published.
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
 
+# Background work (DESIGN.md): django-tasks with its database backend, run by
+# `manage.py db_worker`. TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, small demos).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_bool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# E-mail: printed to the console in the demo; SMTP in production (EMAIL_HOST and friends).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# API (issue 5, parts 1–2): /api/v1/ pagination, caching, personal API tokens.
+API_DEFAULT_LIMIT = int(os.environ.get("API_DEFAULT_LIMIT", "50"))
+API_MAX_LIMIT = int(os.environ.get("API_MAX_LIMIT", "200"))
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+API_TOKEN_DEFAULT_DAYS = int(os.environ.get("API_TOKEN_DEFAULT_DAYS", "90"))
+API_TOKEN_MAX_DAYS = int(os.environ.get("API_TOKEN_MAX_DAYS", "365"))
+MIDDLEWARE.append("api.http.ApiMiddleware")
+
+# Open data (public/opendata): who publishes the DCAT-AP-SE catalogue and how to reach them.
+# Set OPEN_DATA_CONTACT_EMAIL in production: the default (a .invalid address) only marks it as
+# not configured, and `manage.py check --deploy` warns about it.
+OPEN_DATA_PUBLISHER_NAME = os.environ.get("OPEN_DATA_PUBLISHER_NAME", "Medborgarlöften")
+OPEN_DATA_PUBLISHER_URL = os.environ.get("OPEN_DATA_PUBLISHER_URL", SITE_URL)
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "oppnadata@example.invalid")

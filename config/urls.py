@@ -3,11 +3,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from api.main import api
 from core.forms import LoginForm
 
 urlpatterns = [
     path("", include("public.urls")),
+    path("api/v1/", api.urls),
+    path("folj/", include("notifications.urls")),
     path("personal/", include("config.staff_urls")),
+    path("personal/api-nycklar/", include("api.staff_urls")),
+    path("personal/paminnelser/", include("notifications.staff_urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

@@ -22,6 +22,15 @@ class PublicFigure:
     state: FigureState
     value: float | int | None = None
 
+    def as_dict(self) -> dict:
+        """The figure as published in machine-readable outputs (API, open data): the value only
+        when it is shown, always with its state, so suppressed, missing and zero stay distinct."""
+        shown = self.state is FigureState.SHOWN
+        value = self.value
+        if shown and value is not None and not isinstance(value, int) and value == int(value):
+            value = int(value)
+        return {"state": self.state.value, "value": value if shown else None}
+
 
 def public_count(value: float | int | None, *, counts_people: bool) -> PublicFigure:
     """A figure safe to publish: a count of people below the minimum cell size is suppressed.

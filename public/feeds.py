@@ -1,3 +1,9 @@
+"""Atom 1.0 (RFC 4287) feed of a promise's published progress updates.
+
+Everything staff type reaches the feed as plain text (`type="text"`), escaped once by the XML
+writer: markup someone types stays characters in a resident's feed reader, never live HTML.
+"""
+
 import datetime
 
 from django.contrib.syndication.views import Feed
@@ -11,10 +17,20 @@ from promises.models import ProgressUpdate, Promise
 from public.pages import public_updates
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Django's Atom writer with the entry summary as plain text instead of HTML."""
+
+    def add_item_elements(self, handler: object, item: dict) -> None:
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class PromiseUpdatesFeed(Feed):
     """Atom feed of the public progress updates of one promise."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
 
     def get_object(self, request: HttpRequest, pk: int) -> Promise:
         return get_object_or_404(Promise.objects.public(), pk=pk)
@@ -27,6 +43,10 @@ class PromiseUpdatesFeed(Feed):
 
     def link(self, obj: Promise) -> str:
         return obj.get_absolute_url()
+
+    def author_name(self, obj: Promise) -> str:
+        # RFC 4287 wants an author; the parties speak, never a person.
+        return ", ".join(sorted(obj.parties.values_list("name", flat=True)))
 
     def items(self, obj: Promise) -> list[ProgressUpdate]:
         return public_updates([obj.pk], limit=50)
