@@ -12,8 +12,8 @@ from core.imports import (
     Column,
     ColumnMap,
     FieldChange,
-    ImportFile,
     Importer,
+    ImportFile,
     Text,
     read_table,
 )
@@ -71,7 +71,11 @@ def test_plan_lists_the_changes_and_writes_nothing():
     before = FocusArea.objects.count()
     plan = FocusAreaImporter().plan(csv(GOOD))
     assert plan.can_apply and not plan.errors
-    assert [(c.action, c.row) for c in plan.changes] == [("create", 2), ("create", 3), ("create", 4)]
+    assert [(c.action, c.row) for c in plan.changes] == [
+        ("create", 2),
+        ("create", 3),
+        ("create", 4),
+    ]
     assert plan.counts() == {"create": 3}
     assert FocusArea.objects.count() == before
 
