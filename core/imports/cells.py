@@ -53,7 +53,7 @@ def cell_text(raw: object) -> str:
     if raw is None:
         return ""
     if isinstance(raw, bool):
-        return _("ja") if raw else _("nej")
+        return "ja" if raw else "nej"  # as written in a file, whatever the page language
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, datetime.datetime) and raw.time() == datetime.time():
