@@ -24,8 +24,8 @@ from django.db import transaction  # noqa: E402
 from core.imports import (  # noqa: E402
     Change,
     Date,
-    ImportFile,
     Importer,
+    ImportFile,
     Integer,
     Plan,
     ProgressCallback,
