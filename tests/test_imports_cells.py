@@ -174,3 +174,18 @@ def test_column_letters():
         "ZZ",
         "AAA",
     ]
+
+
+def test_markers_keep_missing_suppressed_and_zero_apart():
+    from core.imports import WithMarkers
+
+    count = WithMarkers(Integer(), {"..": "missing", "XX": "suppressed", ".": "not_computable"})
+    assert [count(v) for v in ["..", "xx", ".", "0", "12"]] == [
+        "missing",
+        "suppressed",
+        "not_computable",
+        0,
+        12,
+    ]
+    with pytest.raises(CellError, match="inget heltal"):
+        count("...")

@@ -187,3 +187,15 @@ def test_unchanged_download_says_there_is_nothing_to_save(client, cast, world):
     page = client.get(upload(client, world, content, "plan.xlsx")["Location"]).content.decode()
     assert "Filen innehåller inga ändringar" in page
     assert write_csv(world.promise) and io.BytesIO(content).read(2) == b"PK"
+
+
+def test_markup_in_the_file_is_shown_as_text_in_the_preview(client, cast, world):
+    client.force_login(cast.alice)
+    header, rows = row_dicts(world.promise)
+    rows[0]["Aktivitet"] = "<script>alert('x')</script>"
+    rows[0]["Beskrivning"] = "<img src=x onerror=alert(1)>\nrad två"
+    page = client.get(upload(client, world, csv_from_dicts(header, rows))["Location"])
+    html = page.content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;<br>rad två" in html

@@ -245,3 +245,20 @@ class Lookup(Cell):
                 self.unknown % {"value": cell_text(raw), "options": _listing(self.names)}
             )
         return obj
+
+
+class WithMarkers(Cell):
+    """Another parser, except for marker cells that stand for something other than a value,
+    e.g. Brå's ".." (missing), "XX" (suppressed) and "." (not computable): a marker gives its
+    meaning from `markers`, so missing, suppressed and zero stay distinct."""
+
+    def __init__(self, inner: Cell, markers: Mapping[str, object]) -> None:
+        super().__init__(required=inner.required)
+        self.inner = inner
+        self.markers = {normalise_key(k): v for k, v in markers.items()}
+
+    def __call__(self, raw: object) -> object:
+        key = normalise_key(cell_text(raw))
+        if key in self.markers:
+            return self.markers[key]
+        return self.inner(raw)
