@@ -3,6 +3,7 @@ preview, then confirm. The uploaded file waits on the server between preview and
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.imports import Change, Plan
 from core.imports.uploads import discard_upload, get_stashed_upload, stash_upload
 from core.views import posted
 from organisations.access import access_for
@@ -84,22 +86,28 @@ def plan_import_preview(request: HttpRequest, pk: int, token: uuid.UUID) -> Http
     if source is None:
         messages.error(
             request,
-            _("Den uppladdade filen finns inte kvar (den sparas i en timme). Ladda upp den igen."),
+            _(
+                "Den uppladdade filen finns inte kvar (den sparas i %(minutes)s minuter). Ladda upp den igen."
+            )
+            % {"minutes": settings.IMPORT_PENDING_MINUTES},
         )
         return redirect("staff:plan_import", promise.pk)
     importer = _importer(request, promise, source.name)
-    if request.method == "POST":
-        plan = importer.run(source)  # checks everything again before it changes anything
-        if plan.record is not None:
-            discard_upload(user=request.user, token=token)
-            messages.success(
-                request,
-                _("Aktivitetsplanen är uppdaterad från filen: %(summary)s.")
-                % {"summary": plan_summary(plan)},
-            )
-            return redirect(promise.get_staff_url())
-    else:
-        plan = importer.plan(source)
+    if request.method == "GET":
+        return _preview(request, promise, importer.plan(source))
+    plan = importer.run(source)  # checks everything again before it changes anything
+    if plan.record is None:
+        return _preview(request, promise, plan)
+    discard_upload(user=request.user, token=token)
+    messages.success(
+        request,
+        _("Aktivitetsplanen är uppdaterad från filen: %(summary)s.")
+        % {"summary": plan_summary(plan)},
+    )
+    return redirect(promise.get_staff_url())
+
+
+def _preview(request: HttpRequest, promise: Promise, plan: Plan) -> HttpResponse:
     context = {
         "promise": promise,
         "plan": plan,
@@ -107,12 +115,11 @@ def plan_import_preview(request: HttpRequest, pk: int, token: uuid.UUID) -> Http
         "groups": _grouped(plan.changes),
         "upload_url": reverse("staff:plan_import", args=[promise.pk]),
     }
-    return render(
-        request, "staff/plan_import_preview.html", context, status=400 if plan.errors else 200
-    )
+    status = 400 if plan.errors else 200
+    return render(request, "staff/plan_import_preview.html", context, status=status)
 
 
-def _grouped(changes: list) -> list[tuple[str, list]]:
+def _grouped(changes: list[Change]) -> list[tuple[str, list[Change]]]:
     titles = {
         "create": _("Nya aktiviteter"),
         "update": _("Ändrade aktiviteter"),
