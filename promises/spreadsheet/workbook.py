@@ -21,7 +21,12 @@ LISTS_SHEET = "Listor"
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 READ_ONLY_FILL = PatternFill("solid", fgColor="E7E9EC")
 DATE_FORMAT = "yyyy-mm-dd"
-ROWS_WITH_CHOICES = 2000  # data validation reaches this far below the header
+ROWS_WITH_CHOICES = 2000
+INSTRUCTION_WIDTH = 100  # characters
+TOP = Alignment(vertical="top")
+TOP_RIGHT = Alignment(
+    vertical="top", horizontal="right"
+)  # data validation reaches this far below the header
 
 
 def _cell(value: object) -> object:
@@ -45,6 +50,8 @@ def _plan_sheet(sheet: Worksheet, rows: list[list[object]]) -> None:
             if column.read_only:
                 cell.fill = READ_ONLY_FILL
     sheet.freeze_panes = "B2"
+    sheet.print_title_rows = "1:1"  # printed in landscape, the header row on every page
+    sheet.page_setup.orientation = "landscape"
     sheet.row_dimensions[1].height = 32
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(PLAN_COLUMNS))}{max(len(rows) + 1, 2)}"
 
@@ -99,10 +106,16 @@ def _lists_sheet(
         sheet.column_dimensions[letter].width = width
 
 
+def _fit_height(sheet: Worksheet, row: int, text: str) -> None:
+    """Room for wrapped text: spreadsheet programs do not grow a row for it on their own."""
+    lines = -(-len(text) // INSTRUCTION_WIDTH)
+    sheet.row_dimensions[row].height = 15 * max(lines, 1)
+
+
 def _instructions_sheet(book: Workbook, title: str) -> None:
     sheet = book.create_sheet(INSTRUCTIONS_SHEET)
     sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 100
+    sheet.column_dimensions["B"].width = INSTRUCTION_WIDTH
     sheet["A1"] = _cell(title)
     sheet["A1"].font = Font(bold=True, size=14)
     lines = [
@@ -118,17 +131,29 @@ def _instructions_sheet(book: Workbook, title: str) -> None:
             "Ändra inte rubrikraden. Bladet ”Listor” visar åtagandena, organisationerna, "
             "fokusområdena och statusarna som går att välja."
         ),
+        _(
+            "De grå kolumnerna (Referens och Genomfört hittills) fylls i av plattformen. Skriv "
+            "det som har gjorts i kolumnerna för ny lägesrapport."
+        ),
+        _("Skriv datum som 2025-03-31 eller 31 mars 2025, och ja eller nej där det frågas."),
         _("Om något är fel i filen sparas ingenting, och du får veta rad och kolumn."),
     ]
     for row, line in enumerate(lines, start=3):
-        sheet.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=False)
+        sheet.cell(row=row, column=1, value=f"{row - 2}.").alignment = TOP_RIGHT
+        cell = sheet.cell(row=row, column=2, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _fit_height(sheet, row, line)
     start = len(lines) + 5
     sheet.cell(row=start - 1, column=1, value=_("Kolumn")).font = Font(bold=True)
     sheet.cell(row=start - 1, column=2, value=_("Vad den betyder")).font = Font(bold=True)
     for row, column in enumerate(PLAN_COLUMNS, start=start):
-        sheet.cell(row=row, column=1, value=column.header)
+        sheet.cell(row=row, column=1, value=column.header).alignment = TOP
         cell = sheet.cell(row=row, column=2, value=_cell(str(column.help)))
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _fit_height(sheet, row, cell.value)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def plan_workbook(
