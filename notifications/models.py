@@ -63,6 +63,7 @@ class Subscription(models.Model):
     objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
+        indexes = [models.Index(fields=["email"], name="subscription_email")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(promise__isnull=True, municipality__isnull=False)
@@ -122,7 +123,7 @@ class ReminderSettings(models.Model):
     email_reminders = models.BooleanField(
         _("skicka påminnelser till min e-post"),
         default=True,
-        help_text=_("Påminnelserna syns alltid i översikten, vad du än väljer här."),
+        help_text=_("Påminnelserna syns i översikten vad du än väljer här."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
