@@ -31,8 +31,12 @@ class SubscriptionQuerySet(models.QuerySet):
     def confirmed(self) -> "SubscriptionQuerySet":
         return self.filter(confirmed_at__isnull=False)
 
-    def unconfirmed_before(self, moment: datetime.datetime) -> "SubscriptionQuerySet":
-        return self.filter(confirmed_at__isnull=True, created_at__lt=moment)
+    def unconfirmed_since(self, moment: datetime.datetime) -> "SubscriptionQuerySet":
+        """Not confirmed, and the latest confirmation link (or the request) is older."""
+        return self.filter(confirmed_at__isnull=True).filter(
+            models.Q(confirmation_sent_at__lt=moment)
+            | models.Q(confirmation_sent_at__isnull=True, created_at__lt=moment)
+        )
 
 
 class Subscription(models.Model):

@@ -25,10 +25,11 @@ class RunReport:
 
 
 def delete_unconfirmed(now: datetime.datetime | None = None) -> int:
-    """Delete subscriptions not confirmed within SUBSCRIPTION_CONFIRM_DAYS."""
+    """Delete subscriptions not confirmed within SUBSCRIPTION_CONFIRM_DAYS of the latest
+    confirmation link (the period the mail promises)."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS)
-    deleted, _by_model = Subscription.objects.unconfirmed_before(cutoff).delete()
+    deleted, _by_model = Subscription.objects.unconfirmed_since(cutoff).delete()
     return deleted
 
 

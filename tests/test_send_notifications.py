@@ -39,6 +39,14 @@ def test_unconfirmed_addresses_are_deleted_after_seven_days(tjorn):
     assert remaining == {young.pk, confirmed.pk} and old.pk not in remaining
 
 
+def test_the_days_count_from_the_latest_confirmation_link(tjorn):
+    sub = aged(subscription(confirmed=False, municipality=tjorn), 8)
+    Subscription.objects.filter(pk=sub.pk).update(confirmation_sent_at=timezone.now() - 2 * DAY)
+    assert delete_unconfirmed() == 0
+    Subscription.objects.filter(pk=sub.pk).update(confirmation_sent_at=timezone.now() - 7.5 * DAY)
+    assert delete_unconfirmed() == 1
+
+
 def test_the_period_is_a_setting(tjorn, settings):
     settings.SUBSCRIPTION_CONFIRM_DAYS = 2
     aged(subscription(confirmed=False, municipality=tjorn), 3)
