@@ -103,10 +103,18 @@ def notices_message(subscription: Subscription, notices: list[Notice]) -> EmailM
     )
 
 
+# A long list belongs on the dashboard; the e-mail names the first ones and how many more.
+REMINDERS_IN_ONE_MAIL = 25
+
+
 def reminders_message(user: AbstractBaseUser, reminders: list[Reminder]) -> EmailMessage:
+    listed = reminders[:REMINDERS_IN_ONE_MAIL]
     context = {
         "user": user,
-        "reminders": [(r, absolute(r.path)) for r in reminders],
+        "count": len(reminders),
+        "reminders": [(r, absolute(r.path)) for r in listed],
+        "more": len(reminders) - len(listed),
+        "dashboard_url": absolute(reverse("staff:dashboard")),
         "settings_url": absolute(reverse("notifications_staff:reminder_settings")),
         "repeat_days": settings.REMINDER_REPEAT_DAYS,
     }

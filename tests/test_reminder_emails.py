@@ -93,3 +93,16 @@ def test_a_refused_message_is_tried_again(cast, published, mailoutbox, settings,
     assert "alice@" not in caplog.text and f"reminders for user {cast.alice.pk}" in caplog.text
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_reminders(NOW) == 3
+
+
+def test_a_long_list_names_the_first_and_counts_the_rest(cast, published, mailoutbox):
+    for n in range(30):
+        activity(published.police_commitment, cast.tjorn, title=f"Aktivitet {n:02}")
+    send_reminders(NOW)
+    [alice] = [m for m in mailoutbox if m.to == ["alice@example.se"]]
+    assert alice.subject == "Medborgarlöften: 31 påminnelser"
+    assert alice.body.count("\n* ") == 25
+    assert "… och 6 påminnelser till:\nhttps://loften.example.se/personal/" in alice.body
+    mailoutbox.clear()
+    send_reminders(NOW + DAY)  # all 31 were recorded as sent, not only the 25 listed
+    assert mailoutbox == []
