@@ -6,12 +6,11 @@ from django.db import models, transaction
 from django.db.models.signals import post_save
 
 from notifications import registry
+from notifications.models import Subscription
+from notifications.tasks import send_immediate_notices
 
 
 def _enqueue_immediate_notices() -> None:
-    from notifications.models import Subscription
-    from notifications.tasks import send_immediate_notices
-
     immediate = Subscription.objects.confirmed().filter(frequency=Subscription.Frequency.IMMEDIATE)
     if immediate.exists():
         send_immediate_notices.enqueue()
