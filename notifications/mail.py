@@ -50,7 +50,6 @@ def subscription_links(subscription: Subscription) -> dict[str, str]:
         "unsubscribe_url": absolute(
             reverse("notifications:unsubscribe", args=[subscription.token])
         ),
-        "target_url": absolute(subscription.target_path),
     }
 
 

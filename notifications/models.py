@@ -97,13 +97,16 @@ class Subscription(models.Model):
         return self.confirmed_at is not None
 
     @property
+    def target(self) -> Promise | Municipality:
+        return self.promise if self.promise_id else self.municipality
+
+    @property
     def target_name(self) -> str:
-        return self.promise.title if self.promise_id else self.municipality.name
+        return str(self.target)
 
     @property
     def target_path(self) -> str:
-        target = self.promise if self.promise_id else self.municipality
-        return target.get_absolute_url()
+        return self.target.get_absolute_url()
 
     def followed(self) -> Followed:
         if self.promise_id:

@@ -44,7 +44,7 @@ def _follow(
         return redirect(f"notifications:{name}", promise.pk if promise else municipality.slug)
     context = {
         "form": form,
-        "target_name": promise.title if promise else municipality.name,
+        "target_name": str(target),
         "target_url": target.get_absolute_url(),
         "promise": promise,
         "confirm_days": settings.SUBSCRIPTION_CONFIRM_DAYS,
@@ -65,7 +65,7 @@ def follow_promise(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _sent(request: HttpRequest, target: Promise | Municipality, follow_url: str) -> HttpResponse:
     context = {
-        "target_name": target.title if isinstance(target, Promise) else target.name,
+        "target_name": str(target),
         "target_url": target.get_absolute_url(),
         "follow_url": follow_url,
         "confirm_days": settings.SUBSCRIPTION_CONFIRM_DAYS,

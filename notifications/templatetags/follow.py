@@ -25,7 +25,7 @@ def follow_form(
         action = reverse("notifications:follow_municipality", args=[municipality.slug])
     return {
         "form": FollowForm(),
-        "target_name": promise.title if promise else municipality.name,
+        "target_name": str(promise or municipality),
         "promise": promise,
         "action": action,
         "h": h,
