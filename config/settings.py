@@ -156,6 +156,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>")
 
 LOGGING = {
@@ -187,3 +189,13 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(20 * 2**20)))
 IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", str(200 * 2**20)))
 IMPORT_MAX_ERRORS = int(os.environ.get("IMPORT_MAX_ERRORS", "200"))
 IMPORT_PENDING_MINUTES = int(os.environ.get("IMPORT_PENDING_MINUTES", "60"))
+# Following by e-mail and staff reminders (notifications). Addresses that are not confirmed
+# within SUBSCRIPTION_CONFIRM_DAYS are deleted; weekly digests go out every DIGEST_DAYS days.
+SUBSCRIPTION_CONFIRM_DAYS = int(os.environ.get("SUBSCRIPTION_CONFIRM_DAYS", "7"))
+DIGEST_DAYS = int(os.environ.get("DIGEST_DAYS", "7"))
+# Staff are reminded of an ongoing activity without a progress update for this many weeks, of a
+# promise not followed up for this many months, and e-mailed about the same item at most once
+# every REMINDER_REPEAT_DAYS days.
+REMINDER_QUIET_WEEKS = int(os.environ.get("REMINDER_QUIET_WEEKS", "8"))
+REMINDER_FOLLOW_UP_MONTHS = int(os.environ.get("REMINDER_FOLLOW_UP_MONTHS", "12"))
+REMINDER_REPEAT_DAYS = int(os.environ.get("REMINDER_REPEAT_DAYS", "14"))

@@ -67,6 +67,8 @@ USERS = [
     ),
 ]
 DEMO_PASSWORD = "demo-lofte-2026"
+# .invalid (RFC 2606) can never be delivered to.
+DEMO_EMAIL_DOMAIN = "demo.example.invalid"
 
 CONTACTS = [
     # (organisation, kommunkod or None, role, name, phone, email, address, note)

@@ -245,15 +245,25 @@ def _promise(
     return promise
 
 
+def _demo_emails() -> None:
+    """Demo staff get addresses that can never be delivered to, so that reminders are e-mailed
+    (printed by the demo's console e-mail backend). An address someone set is kept."""
+    for username, *_rest in content.USERS:
+        get_user_model().objects.filter(username=username, email="").update(
+            email=f"{username}@{content.DEMO_EMAIL_DOMAIN}"
+        )
+
+
 @transaction.atomic
 def load_demo() -> bool:
     """Load the demo; False when it was already loaded."""
-    if is_loaded():
-        return False
-    orgs = _organisations()
-    _users(orgs)
-    _contacts(orgs)
-    agreements = _agreements(orgs)
-    for data in content.PROMISES:
-        _promise(data, orgs, agreements)
-    return True
+    loading = not is_loaded()
+    if loading:
+        orgs = _organisations()
+        _users(orgs)
+        _contacts(orgs)
+        agreements = _agreements(orgs)
+        for data in content.PROMISES:
+            _promise(data, orgs, agreements)
+    _demo_emails()
+    return loading

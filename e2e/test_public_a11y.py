@@ -8,7 +8,7 @@ remembering to add it here.
 import pytest
 from django.core.management import call_command
 
-from tests.public_paths import API_DOCS, STATIC_PUBLIC_PATHS, demo_public_paths
+from tests.public_paths import API_DOCS, STATIC_PUBLIC_PATHS, demo_public_paths, follow_paths
 
 pytestmark = [
     pytest.mark.usefixtures("reference_data"),
@@ -19,7 +19,8 @@ pytestmark = [
 
 def test_every_public_page_of_the_demo(checked_page):
     call_command("load_demo", verbosity=0)
-    paths = STATIC_PUBLIC_PATHS + demo_public_paths() + [API_DOCS, "/kommun/finns-inte/"]
+    paths = STATIC_PUBLIC_PATHS + demo_public_paths() + follow_paths()
+    paths += [API_DOCS, "/kommun/finns-inte/"]
     assert len(paths) > 20
     for path in paths:
         checked_page.goto(path)
@@ -32,6 +33,6 @@ def test_every_public_page_of_the_demo_in_english_on_a_phone(checked_page):
     checked_page.page.set_viewport_size({"width": 375, "height": 700})
     checked_page.goto("/")
     checked_page.submit("In English")
-    for path in STATIC_PUBLIC_PATHS + demo_public_paths():
+    for path in STATIC_PUBLIC_PATHS + demo_public_paths() + follow_paths():
         checked_page.goto(path)
         assert checked_page.page.get_attribute("html", "lang") == "en"

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Bevakning och påminnelser")
+
+    def ready(self) -> None:
+        from notifications import signals
+
+        signals.connect()

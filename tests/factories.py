@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from notifications.models import Subscription
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea, Role
 from promises.models import (
     Activity,
@@ -127,6 +128,17 @@ def contact(org: Organisation, **fields: object) -> Contact:
     return Contact.objects.create(
         organisation=org, **{"role_title": "Kommunpolis", "phone": "010-123", **fields}
     )
+
+
+def subscription(
+    email: str = "invanare@example.se", confirmed: bool = True, **fields: object
+) -> Subscription:
+    """A resident following a promise or a municipality; confirmed unless told otherwise."""
+    now = timezone.now()
+    defaults = {"language": "sv", "frequency": Subscription.Frequency.WEEKLY}
+    if confirmed:
+        defaults |= {"confirmed_at": now, "last_sent_at": now}
+    return Subscription.objects.create(email=email, **{**defaults, **fields})
 
 
 @dataclass

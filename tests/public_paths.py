@@ -1,5 +1,8 @@
 """Every public page the data has, derived from the data, for tests that must visit them all."""
 
+from django.utils import timezone
+
+from notifications.models import Subscription
 from organisations.models import Municipality
 from promises.models import Agreement, Promise
 
@@ -29,3 +32,32 @@ def demo_public_paths() -> list[str]:
         if promise.plain_summary:
             paths.append(f"/medborgarlofte/{promise.pk}/lattlast/")
     return paths
+
+
+def follow_paths() -> list[str]:
+    """The pages of following by e-mail, with a pending and a confirmed subscription made here
+    (the demo holds no residents' addresses), and the answers to links that are not valid."""
+    promise = Promise.objects.public().order_by("pk").first()
+    municipality = promise.parties.filter(kind="municipality").order_by("pk").first().municipality
+    address = "sidkontroll@example.invalid"
+    pending, _ = Subscription.objects.get_or_create(
+        email=address, promise=promise, defaults={"language": "sv"}
+    )
+    now = timezone.now()
+    confirmed, _ = Subscription.objects.get_or_create(
+        email=address,
+        municipality=municipality,
+        defaults={"language": "sv", "confirmed_at": now, "last_sent_at": now},
+    )
+    return [
+        f"/folj/kommun/{municipality.slug}/",
+        f"/folj/kommun/{municipality.slug}/skickat/",
+        f"/folj/medborgarlofte/{promise.pk}/",
+        f"/folj/medborgarlofte/{promise.pk}/skickat/",
+        f"/folj/bekrafta/{pending.token}/",
+        f"/folj/bekrafta/{confirmed.token}/",
+        f"/folj/avsluta/{confirmed.token}/",
+        "/folj/avslutad/",
+        "/folj/bekrafta/finns-inte/",
+        "/folj/avsluta/finns-inte/",
+    ]

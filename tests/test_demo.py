@@ -48,3 +48,19 @@ def test_demo_logins_work(db, client):
     for username in ["samordnare", "kommunpolis", "bra"]:
         assert client.login(username=username, password="demo-lofte-2026")
         assert client.get(reverse("staff:dashboard")).status_code == 200
+
+
+def test_demo_staff_have_undeliverable_addresses_and_see_reminders(db, client):
+    from django.contrib.auth import get_user_model
+
+    call_command("load_demo", verbosity=0)
+    users = get_user_model().objects.filter(memberships__isnull=False).distinct()
+    assert users.count() == 7
+    assert all(u.email.endswith("@demo.example.invalid") for u in users)
+    get_user_model().objects.filter(username="bra").update(email="bra@mellerud.example.se")
+    call_command("load_demo", verbosity=0)
+    assert get_user_model().objects.get(username="bra").email == "bra@mellerud.example.se"
+    client.login(username="kommunpolis", password="demo-lofte-2026")
+    body = client.get(reverse("staff:dashboard")).content.decode()
+    assert "har passerat men aktiviteten har ingen slutstatus" in body
+    assert "Löftet har inte följts upp sedan det började gälla 1 januari 2023." in body

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.management import call_command
 
-from tests.public_paths import API_DOCS, STATIC_PUBLIC_PATHS, demo_public_paths
+from tests.public_paths import API_DOCS, STATIC_PUBLIC_PATHS, demo_public_paths, follow_paths
 
 
 class Outline(HTMLParser):
@@ -38,7 +38,8 @@ def outline_of(client, path: str) -> Outline:
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_public_page_has_description_and_heading_outline(client, demo, language):
     client.cookies["django_language"] = language
-    paths = STATIC_PUBLIC_PATHS + demo_public_paths() + [API_DOCS, "/kommun/finns-inte/"]
+    paths = STATIC_PUBLIC_PATHS + demo_public_paths() + follow_paths()
+    paths += [API_DOCS, "/kommun/finns-inte/"]
     descriptions = set()
     for path in paths:
         outline = outline_of(client, path)

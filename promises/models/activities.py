@@ -1,5 +1,7 @@
 """The activity plan: who does what, when and how much, and the dated progress on it."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,7 +9,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
-from promises.models.promises import Commitment, FocusArea, Promise
+from promises.models.promises import Commitment, FocusArea, Promise, PromiseStatus
 
 
 class ActivityStatus(models.TextChoices):
@@ -17,6 +19,15 @@ class ActivityStatus(models.TextChoices):
     PARTLY = "partly", _("Delvis genomförd")
     NOT_DONE = "not_done", _("Inte genomförd")
     CANCELLED = "cancelled", _("Inställd")
+
+
+# An activity with one of these statuses is finished: it needs no more progress updates.
+FINAL_STATUSES = (
+    ActivityStatus.DONE,
+    ActivityStatus.PARTLY,
+    ActivityStatus.NOT_DONE,
+    ActivityStatus.CANCELLED,
+)
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -41,6 +52,27 @@ class ActivityQuerySet(models.QuerySet):
 
     def responsible_among(self, org_ids: set[int]) -> "ActivityQuerySet":
         return self.filter(responsible_id__in=org_ids)
+
+    def of_published_promises(self) -> "ActivityQuerySet":
+        return self.filter(commitment__promise__status=PromiseStatus.PUBLISHED)
+
+    def with_last_update(self) -> "ActivityQuerySet":
+        """Annotate `last_update_on`: the date of the latest progress update, public or not."""
+        latest = ProgressUpdate.objects.filter(activity=models.OuterRef("pk")).order_by("-date")
+        return self.annotate(last_update_on=models.Subquery(latest.values("date")[:1]))
+
+    def quiet_since(self, cutoff: datetime.date) -> "ActivityQuerySet":
+        """Ongoing activities with no progress update after `cutoff` (counting from the start
+        when there is none yet)."""
+        return (
+            self.with_last_update()
+            .annotate(quiet_from=Coalesce("last_update_on", "start"))
+            .filter(status=ActivityStatus.ONGOING, quiet_from__lte=cutoff)
+        )
+
+    def overdue_on(self, day: datetime.date) -> "ActivityQuerySet":
+        """Activities whose end date has passed without a final status."""
+        return self.filter(end__lt=day).exclude(status__in=FINAL_STATUSES)
 
 
 class Activity(models.Model):

@@ -1,5 +1,7 @@
 """Medborgarlöfte: parties, period, focus, goal, commitments, lifecycle and revisions."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -50,6 +52,18 @@ class PromiseQuerySet(models.QuerySet):
 
     def public(self) -> "PromiseQuerySet":
         return self.filter(status__in=PUBLIC_STATUSES)
+
+    def due_for_follow_up(self, cutoff: datetime.date) -> "PromiseQuerySet":
+        """Published promises not followed up since `cutoff`: the latest follow-up (recorded,
+        published or not), or the start of the period when there is none, lies on or before it."""
+        from promises.models.followups import FollowUp
+
+        latest = FollowUp.objects.filter(promise=models.OuterRef("pk")).order_by("-date")
+        return (
+            self.annotate(last_follow_up_on=models.Subquery(latest.values("date")[:1]))
+            .annotate(follow_up_due_from=Coalesce("last_follow_up_on", "period_start"))
+            .filter(status=PromiseStatus.PUBLISHED, follow_up_due_from__lte=cutoff)
+        )
 
     def for_municipality(self, municipality_id: int) -> "PromiseQuerySet":
         return self.filter(

@@ -14,6 +14,7 @@ from organisations.access import access_for, get_organisations_for_user
 from organisations.models import AuditEntry, Role
 from promises.forms.promises import FocusAreaForm
 from promises.models import Activity, FocusArea, ProgressUpdate, Promise
+from promises.reminders import reminders_for_user
 from promises.services.editing import audited_save
 
 
@@ -55,6 +56,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .order_by("end")[:10],
             "recent": AuditEntry.objects.readable_by_orgs(org_ids)[:8],
             "to_review": updates_to_review(access.org_ids(Role.EDITOR)),
+            "reminders": reminders_for_user(request.user),
             "can_create": bool(access.org_ids(Role.EDITOR)),
         },
     )

@@ -1,0 +1,27 @@
+"""Waking the sender: when something that may be news is saved (a progress update approved, a
+follow-up published, a new version of a promise), followers who want news at once get it as
+soon as the change is committed. `manage.py send_notifications` catches anything missed."""
+
+from django.db import models, transaction
+from django.db.models.signals import post_save
+
+from notifications import registry
+from notifications.models import Subscription
+from notifications.tasks import send_immediate_notices
+
+
+def _enqueue_immediate_notices() -> None:
+    immediate = Subscription.objects.confirmed().filter(frequency=Subscription.Frequency.IMMEDIATE)
+    if immediate.exists():
+        send_immediate_notices.enqueue()
+
+
+def _saved(sender: type[models.Model], raw: bool = False, **kwargs: object) -> None:
+    if not raw:
+        # robust: a queue that cannot be reached must not undo or fail the staff member's save.
+        transaction.on_commit(_enqueue_immediate_notices, robust=True)
+
+
+def connect() -> None:
+    for model in registry.triggers():
+        post_save.connect(_saved, sender=model, dispatch_uid=f"notify-{model._meta.label}")

@@ -1,0 +1,37 @@
+"""Background tasks (django-tasks, database backend; `manage.py db_worker` runs them).
+
+Arguments are ids, never addresses: the queue is stored in the database and kept for a while.
+"""
+
+from django_tasks import task
+
+from notifications import mail
+from notifications.digests import send_notices
+from notifications.models import Subscription
+from notifications.sending import send_all
+
+
+@task()
+def send_subscription_mail(subscription_id: int) -> bool:
+    """The confirmation link (or, when confirmed already, a note saying so)."""
+    subscription = (
+        Subscription.objects.select_related("promise", "municipality")
+        .filter(pk=subscription_id)
+        .first()
+    )
+    if subscription is None:  # unsubscribed or deleted meanwhile
+        return False
+    message = mail.confirmation_message(subscription)
+    return mail.send(message, what="confirmation for subscription", ref=subscription_id)
+
+
+@task()
+def send_immediate_notices() -> int:
+    """Enqueued when something that may be news is saved (see notifications.signals)."""
+    return send_notices(Subscription.Frequency.IMMEDIATE)
+
+
+@task()
+def send_notifications() -> dict[str, int]:
+    """Everything `manage.py send_notifications` does."""
+    return send_all().as_dict()
