@@ -14,6 +14,7 @@ from organisations.access import access_for, get_organisations_for_user
 from organisations.models import AuditEntry, Role
 from promises.forms.promises import FocusAreaForm
 from promises.models import Activity, FocusArea, ProgressUpdate, Promise
+from promises.models.activities import FINAL_STATUSES
 from promises.reminders import reminders_for_user
 from promises.services.editing import audited_save
 
@@ -51,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "promises": Promise.objects.visible_to_orgs(org_ids).prefetch_related("parties")[:10],
             "activities": Activity.objects.with_progress()
             .responsible_among(access.org_ids(Role.REPORTER))
-            .exclude(status__in=[Activity.Status.DONE, Activity.Status.CANCELLED])
+            .exclude(status__in=FINAL_STATUSES)
             .select_related("responsible", "commitment__promise")
             .order_by("end")[:10],
             "recent": AuditEntry.objects.readable_by_orgs(org_ids)[:8],
