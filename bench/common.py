@@ -42,5 +42,19 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(samples)
 
 
+def paired_median_ms(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """Median times of two calls measured in alternation, so that a machine whose speed drifts
+    during the run (other work on a shared host) slows both alike and the ratio holds."""
+    a, b = [], []
+    for _ in range(repeat):
+        for fn, samples in ((first, a), (second, b)):
+            start = time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(a), statistics.median(b)
+
+
 def emit(**fields: object) -> None:
     print(json.dumps(fields, ensure_ascii=False))

@@ -7,7 +7,7 @@ database).
 
 from collections.abc import Callable
 
-from common import emit, median_ms
+from common import emit, paired_median_ms
 from django.conf import settings
 from django.db import connection
 from django.test import Client
@@ -29,11 +29,10 @@ def build(parties: list, n: int) -> Promise:
     return p
 
 
-def measure(client: Client, url: str) -> tuple[float, int]:
+def count_queries(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
-    queries = len(ctx.captured_queries)
-    return median_ms(lambda: client.get(url), repeat=40), queries
+    return len(ctx.captured_queries)
 
 
 def compare(name: str, url_for: Callable[[Promise], str]) -> None:
@@ -45,8 +44,10 @@ def compare(name: str, url_for: Callable[[Promise], str]) -> None:
     client = Client()
     for url in (small, large):  # warm up templates and caches
         client.get(url)
-    small_ms, small_queries = measure(client, small)
-    large_ms, large_queries = measure(client, large)
+    small_queries, large_queries = count_queries(client, small), count_queries(client, large)
+    small_ms, large_ms = paired_median_ms(
+        lambda: client.get(small), lambda: client.get(large), repeat=60
+    )
     ratio = large_ms / small_ms
     emit(
         name=f"{name}_200_activities",
