@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core",
     "organisations",
     "promises",
+    "surveys",
     "notifications",
     "public",
     "api",
