@@ -10,3 +10,20 @@ def _fast_passwords(settings):
 def immediate_tasks(settings):
     """Background tasks run at once, in-process (e-mail lands in the test outbox)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (browser tests, concurrency) empty the database afterwards; put the
+    reference data that migrations load back in first."""
+    from django.apps import apps
+
+    from organisations.models import Municipality
+    from organisations.reference_data import load_reference_data
+    from promises.reference_data import load_standard_focus_areas
+    from surveys.reference_data import load_question_bank
+
+    if not Municipality.objects.exists():
+        load_reference_data(apps)
+        load_standard_focus_areas(apps)
+    load_question_bank(apps)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core",
     "organisations",
     "promises",
+    "surveys",
     "notifications",
     "public",
     "api",
@@ -90,7 +91,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
+    # Tests use a file, as production does: an in-memory database shared between threads answers
+    # concurrent writers with "table is locked" at once instead of waiting its turn.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("SQLITE_TEST_NAME") or str(BASE_DIR / "var" / "test-db.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

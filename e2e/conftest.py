@@ -102,18 +102,3 @@ def checked_page(browser, live_server):
     yield page
     page.assert_every_page_checked()
     context.close()
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """Browser tests run in transactional tests, which empty the database afterwards; put the
-    reference data that migrations load back in first."""
-    from django.apps import apps
-
-    from organisations.models import Municipality
-    from organisations.reference_data import load_reference_data
-    from promises.reference_data import load_standard_focus_areas
-
-    if not Municipality.objects.exists():
-        load_reference_data(apps)
-        load_standard_focus_areas(apps)

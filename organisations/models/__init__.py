@@ -1,3 +1,4 @@
+from organisations.models.areas import Area
 from organisations.models.audit import AuditEntry
 from organisations.models.organisations import Contact, Membership, Organisation, Role
 from organisations.models.reference import (
@@ -9,6 +10,7 @@ from organisations.models.reference import (
 )
 
 __all__ = [
+    "Area",
     "AuditEntry",
     "Contact",
     "County",

@@ -136,6 +136,16 @@ class Measurement(models.Model):
     date = models.DateField(_("datum"))
     value = models.DecimalField(_("värde"), max_digits=12, decimal_places=2)
     note = models.CharField(_("kommentar"), max_length=200, blank=True)
+    # A measurement estimated from a sample (a safety survey) carries its 95 % interval.
+    low = models.DecimalField(
+        _("konfidensintervall, nedre"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    high = models.DecimalField(
+        _("konfidensintervall, övre"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    # Set when the platform recorded the value itself (e.g. "survey-wave:12"), so that a
+    # recomputation replaces its own measurement instead of adding a second one.
+    source_key = models.CharField(max_length=60, blank=True, editable=False)
 
     class Meta:
         ordering = ["indicator", "date"]

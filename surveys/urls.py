@@ -1,0 +1,6 @@
+"""The residents' answer pages, under /enkat/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "surveys"
+urlpatterns: list = []
