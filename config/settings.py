@@ -94,7 +94,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, as production does: an in-memory database shared between threads answers
     # concurrent writers with "table is locked" at once instead of waiting its turn.
     DATABASES["default"]["TEST"] = {
-        "NAME": os.environ.get("SQLITE_TEST_NAME") or str(BASE_DIR / "var" / "test-db.sqlite3")
+        "NAME": os.environ.get("SQLITE_TEST_NAME")
+        or str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
