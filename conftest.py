@@ -14,8 +14,8 @@ def reference_data(transactional_db):
 
     from organisations.models import Municipality
     from organisations.reference_data import load_reference_data
-    from promises.reference_data import load_standard_focus_areas
     from participation.reference_data import load_report_categories
+    from promises.reference_data import load_standard_focus_areas
     from surveys.reference_data import load_question_bank
 
     if not Municipality.objects.exists():

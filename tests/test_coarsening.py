@@ -38,7 +38,10 @@ def test_every_point_of_a_cell_gets_the_same_public_centre(lat, lon, dy, dx):
     centre = coarsen_point(lat, lon, 200)
     step_lat = 200 / 111_320
     step_lon = 200 / (111_320 * math.cos(math.radians(centre[0])))
-    inside = (centre[0] + dy / 100 * step_lat / 2 * 0.99, centre[1] + dx / 100 * step_lon / 2 * 0.99)
+    inside = (
+        centre[0] + dy / 100 * step_lat / 2 * 0.99,
+        centre[1] + dx / 100 * step_lon / 2 * 0.99,
+    )
     assert coarsen_point(*inside, 200) == centre
 
 

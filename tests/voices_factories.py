@@ -18,7 +18,9 @@ D = datetime.date
 SKARHAMN = (57.99131, 11.54778)
 
 
-def report(municipality_code: str = "1419", category: str = "belysning", **fields: object) -> ResidentReport:
+def report(
+    municipality_code: str = "1419", category: str = "belysning", **fields: object
+) -> ResidentReport:
     lat, lon = fields.pop("point", SKARHAMN)
     defaults = {
         "description": "Gatlyktan vid busshållplatsen är trasig sedan en vecka.",
@@ -65,7 +67,16 @@ def walk(org: Organisation, **fields: object) -> SafetyWalk:
     }
     w = SafetyWalk.objects.create(organisation=org, **{**defaults, **fields})
     stop = WalkStop.objects.create(
-        walk=w, latitude=SKARHAMN[0], longitude=SKARHAMN[1], category="belysning", remark="Mörk gångväg."
+        walk=w,
+        latitude=SKARHAMN[0],
+        longitude=SKARHAMN[1],
+        category="belysning",
+        remark="Mörk gångväg.",
     )
-    WalkAction.objects.create(stop=stop, text="Ny belysning längs gångvägen.", responsible=org, responsible_role="Gatuchef")
+    WalkAction.objects.create(
+        stop=stop,
+        text="Ny belysning längs gångvägen.",
+        responsible=org,
+        responsible_role="Gatuchef",
+    )
     return w
