@@ -74,6 +74,16 @@ def get_report_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ)
     return report
 
 
+def dialogues_visible_to(user: AbstractBaseUser) -> QuerySet[Dialogue]:
+    """Dialogues recorded by the user's organisations."""
+    return Dialogue.objects.filter(organisation_id__in=access_for(user).org_ids())
+
+
+def walks_visible_to(user: AbstractBaseUser) -> QuerySet[SafetyWalk]:
+    """Safety walks arranged by the user's organisations."""
+    return SafetyWalk.objects.filter(organisation_id__in=access_for(user).org_ids())
+
+
 def _owned(user: AbstractBaseUser, model: type, pk: int, need: Need) -> object:
     access = access_for(user)
     obj = get_object_or_404(model.objects.filter(organisation_id__in=access.org_ids()), pk=pk)

@@ -3,6 +3,7 @@ focus areas, as input to the lägesbild and the next promise ("vad vi hörde")."
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Area, Municipality, Organisation
@@ -26,6 +27,25 @@ class DialogueFormat(models.TextChoices):
 class DialogueQuerySet(models.QuerySet):
     def published(self) -> "DialogueQuerySet":
         return self.filter(is_published=True)
+
+    def filtered(
+        self,
+        *,
+        kind: str = "",
+        year: int | None = None,
+        focus_area: FocusArea | None = None,
+    ) -> "DialogueQuerySet":
+        """The staff list's filters; a focus area keeps dialogues with a remark coded to it."""
+        qs = self
+        if kind:
+            qs = qs.filter(kind=kind)
+        if year:
+            qs = qs.filter(held_on__year=year)
+        if focus_area is not None:
+            qs = qs.filter(
+                id__in=DialogueRemark.objects.filter(focus_area=focus_area).values("dialogue_id")
+            )
+        return qs
 
 
 class Dialogue(models.Model):
@@ -73,6 +93,12 @@ class Dialogue(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:dialogue", args=[self.pk])
+
+    def get_staff_url(self) -> str:
+        return reverse("participation_staff:dialogue_detail", args=[self.pk])
 
 
 class DialogueRemark(models.Model):

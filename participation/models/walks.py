@@ -1,11 +1,17 @@
 """Safety walks (trygghetsvandringar): a pre-meeting, the walk with its stops, the follow-up
 meeting where the responsible managers say what they will do, and a revisit that checks it."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Area, Municipality, Organisation
+
+# "At most about 20 people" (DOMAIN.md §4): more is allowed, with a gentle warning.
+RECOMMENDED_MAX_PARTICIPANTS = 20
 
 
 class Light(models.TextChoices):
@@ -68,6 +74,25 @@ class SafetyWalk(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("participation:walk", args=[self.pk])
+
+    def get_staff_url(self) -> str:
+        return reverse("participation_staff:walk_detail", args=[self.pk])
+
+    @property
+    def has_many_participants(self) -> bool:
+        return (self.participants or 0) > RECOMMENDED_MAX_PARTICIPANTS
+
+    def stages(self) -> list[tuple[str, str, datetime.date | None]]:
+        """The cycle in order: (key, name, date), the date None while not yet planned."""
+        return [
+            ("pre_meeting", _("Förmöte"), self.pre_meeting_on),
+            ("walk", _("Vandring"), self.walked_on),
+            ("follow_up", _("Uppföljningsmöte"), self.follow_up_on),
+            ("revisit", _("Återbesök"), self.revisit_on),
+        ]
+
 
 class WalkStop(models.Model):
     walk = models.ForeignKey(SafetyWalk, on_delete=models.CASCADE, related_name="stops")
@@ -77,6 +102,16 @@ class WalkStop(models.Model):
     place_text = models.CharField(_("plats"), max_length=150, blank=True)
     category = models.CharField(_("kategori"), max_length=14, choices=StopCategory.choices)
     remark = models.TextField(_("anmärkning"))
+    # Like a moderator's approval of a report's point: a lamp post may be shown where it is,
+    # a place near someone's home may not.
+    precise_approved = models.BooleanField(
+        _("exakt plats får visas publikt"),
+        default=False,
+        help_text=_(
+            "Till exempel en trasig lyktstolpe. Lämna tomt för platser nära bostäder: då visas "
+            "platsen ungefärligt, inom cirka 200 meter."
+        ),
+    )
 
     class Meta:
         ordering = ["walk", "order", "id"]
