@@ -69,11 +69,12 @@ def record_revisit(
     walk: SafetyWalk, formset: forms.BaseModelFormSet, *, user: AbstractBaseUser
 ) -> int:
     """Save the result of the revisit for every action whose result or note changed, each with
-    its own audit entry; returns how many changed."""
+    its own audit entry; returns how many changed. Only the walk's own actions (the formset's
+    queryset) are saved: a posted id of anything else never creates or changes a row."""
     changed = 0
     with transaction.atomic():
-        for form in formset.forms:
-            if form.has_changed():
+        for form in formset.initial_forms:
+            if form.instance.pk is not None and form.has_changed():
                 save_part(form, user=user, action="safety_walk.action_revisited", parent=walk)
                 changed += 1
     return changed

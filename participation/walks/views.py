@@ -177,7 +177,7 @@ def walk_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def walk_revisit(request: HttpRequest, pk: int) -> HttpResponse:
     walk = get_walk_for_user(request.user, pk, Need.EDIT)
     actions = WalkAction.objects.filter(stop__walk=walk).select_related("stop")
-    RevisitFormSet = modelformset_factory(WalkAction, form=RevisitForm, extra=0)
+    RevisitFormSet = modelformset_factory(WalkAction, form=RevisitForm, extra=0, edit_only=True)
     formset = RevisitFormSet(posted(request), queryset=actions)
     if request.method == "POST" and formset.is_valid():
         changed = services.record_revisit(walk, formset, user=request.user)
