@@ -17,8 +17,9 @@ def test_dialogue_inputs_count_remarks_by_focus_area(cast):
     traffic = FocusArea.objects.get_or_create(name="Trafik")[0]
     d = dialogue(cast.tjorn, participants=24)  # one uncoded remark
     DialogueRemark.objects.create(dialogue=d, text="Fort.", focus_area=traffic)
-    DialogueRemark.objects.create(dialogue=d, text="Buskörning.", focus_area=traffic,
-                                  is_public=False)
+    DialogueRemark.objects.create(
+        dialogue=d, text="Buskörning.", focus_area=traffic, is_public=False
+    )
     dialogue(cast.tjorn, kind="staff", participants=None)  # one more uncoded remark
     dialogue(cast.tjorn, held_on=D(2024, 10, 1))  # outside the period
     dialogue(cast.harryda)  # another municipality
@@ -43,11 +44,22 @@ def test_period_bounds_are_included(cast):
 def test_walk_findings_count_categories_statuses_and_revisit(cast):
     w = walk(cast.tjorn)  # a lighting stop with one proposed action
     s = WalkStop.objects.create(walk=w, category="klotter", remark="Klotter.")
-    WalkAction.objects.create(stop=s, text="Tvätta.", responsible=cast.tjorn,
-                              responsible_role="Gatuchef", status="done", revisit_result="fixed")
-    WalkAction.objects.create(stop=s, text="Kamera.", responsible=cast.police,
-                              responsible_role="Kommunpolis", status="declined",
-                              revisit_result="not_fixed")
+    WalkAction.objects.create(
+        stop=s,
+        text="Tvätta.",
+        responsible=cast.tjorn,
+        responsible_role="Gatuchef",
+        status="done",
+        revisit_result="fixed",
+    )
+    WalkAction.objects.create(
+        stop=s,
+        text="Kamera.",
+        responsible=cast.police,
+        responsible_role="Kommunpolis",
+        status="declined",
+        revisit_result="not_fixed",
+    )
     walk(cast.orust)
     result = walk_findings([cast.tjorn.municipality_id, cast.orust.municipality_id], *AUTUMN)
     assert len(result.walks) == 2 and len(result.stops) == 3

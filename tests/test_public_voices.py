@@ -61,8 +61,9 @@ def test_walk_revisit_result_and_stop_without_point(client, cast):
     action = WalkAction.objects.get()
     action.revisit_result, action.revisit_note = "partly", "Två av tre lampor byttes."
     action.save()
-    WalkStop.objects.create(walk=w, place_text="Trappan vid kyrkan", category="klotter",
-                            remark="Klotter på räcket.")
+    WalkStop.objects.create(
+        walk=w, place_text="Trappan vid kyrkan", category="klotter", remark="Klotter på räcket."
+    )
     body = get(client, w.get_absolute_url())
     assert "Återbesöket 10 mars 2026" in body and "Delvis åtgärdat: 1" in body
     assert "Två av tre lampor byttes." in body
@@ -94,8 +95,9 @@ def test_vad_vi_horde_on_the_promise_page(client, cast, world):
     safety = FocusArea.objects.get_or_create(name="Trygghet")[0]
     heard = dialogue(cast.tjorn, title="Höstens dialog", is_published=True)
     heard.promises.set([p])
-    DialogueRemark.objects.create(dialogue=heard, text="De flesta känner sig trygga.",
-                                  focus_area=safety)
+    DialogueRemark.objects.create(
+        dialogue=heard, text="De flesta känner sig trygga.", focus_area=safety
+    )
     DialogueRemark.objects.create(dialogue=heard, text="Intern.", is_public=False)
     draft = dialogue(cast.tjorn, title="Opublicerad dialog")
     draft.promises.set([p])
@@ -126,10 +128,12 @@ def _count(client, path):
 
 def _grow_walk(w, org, stops):
     for i in range(stops):
-        s = WalkStop.objects.create(walk=w, latitude=58.0, longitude=11.6, category="klotter",
-                                    remark=f"Stopp {i}")
-        WalkAction.objects.create(stop=s, text="Tvätta bort.", responsible=org,
-                                  responsible_role="Gatuchef")
+        s = WalkStop.objects.create(
+            walk=w, latitude=58.0, longitude=11.6, category="klotter", remark=f"Stopp {i}"
+        )
+        WalkAction.objects.create(
+            stop=s, text="Tvätta bort.", responsible=org, responsible_role="Gatuchef"
+        )
 
 
 def test_public_pages_use_a_constant_number_of_queries(client, cast, world):
@@ -140,8 +144,12 @@ def test_public_pages_use_a_constant_number_of_queries(client, cast, world):
     d = dialogue(cast.tjorn, is_published=True)
     d.promises.set([p])
     d.organisations_present.set([cast.police])
-    paths = [w.get_absolute_url(), d.get_absolute_url(), reverse("public:promise", args=[p.pk]),
-             reverse("public:municipality", args=["tjorn"])]
+    paths = [
+        w.get_absolute_url(),
+        d.get_absolute_url(),
+        reverse("public:promise", args=[p.pk]),
+        reverse("public:municipality", args=["tjorn"]),
+    ]
     small = [_count(client, path) for path in paths]
     _grow_walk(w, cast.tjorn, 30)
     area = FocusArea.objects.get_or_create(name="Trafik")[0]

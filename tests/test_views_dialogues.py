@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from organisations.models import AuditEntry
 from participation.models import Dialogue, DialogueRemark
-from promises.models import FocusArea, Promise
+from promises.models import FocusArea
 from tests.factories import D, promise
 from tests.voices_factories import dialogue
 
@@ -34,9 +34,7 @@ def dialogue_data(cast, **overrides):
 
 def test_editor_records_a_dialogue_with_organisations_and_promises(client, cast, world):
     client.force_login(cast.alice)
-    response = client.post(
-        url("dialogue_create"), dialogue_data(cast, promises=[world.promise.pk])
-    )
+    response = client.post(url("dialogue_create"), dialogue_data(cast, promises=[world.promise.pk]))
     d = Dialogue.objects.get()
     assert response.status_code == 302 and response["Location"] == d.get_staff_url()
     assert d.created_by == cast.alice and d.organisation == cast.tjorn
@@ -67,9 +65,7 @@ def test_municipality_must_be_one_the_organisation_works_in(client, cast):
     assert ok.status_code == 302
     refused = client.post(
         url("dialogue_create"),
-        dialogue_data(
-            cast, organisation=cast.police.pk, municipality=cast.harryda.municipality_id
-        ),
+        dialogue_data(cast, organisation=cast.police.pk, municipality=cast.harryda.municipality_id),
     )
     assert refused.status_code == 400
 
@@ -111,9 +107,10 @@ def test_list_shows_own_dialogues_with_filters(client, cast):
     assert titles(focus_area=safety.pk) == {"Höstdialog"}
     body = client.get(url("dialogue_list"), {"year": "2023"}).content.decode()
     assert "Inga dialoger matchar filtret" not in body  # 2023 is no choice: the filter is ignored
-    assert "Inga dialoger matchar filtret" in client.get(
-        url("dialogue_list"), {"kind": "staff", "year": "2024"}
-    ).content.decode()
+    assert (
+        "Inga dialoger matchar filtret"
+        in client.get(url("dialogue_list"), {"kind": "staff", "year": "2024"}).content.decode()
+    )
 
 
 def test_other_tenant_gets_404_and_viewer_cannot_edit(client, cast):
@@ -155,8 +152,12 @@ def test_remarks_added_one_after_another_coded_to_focus_areas(client, cast):
     assert "Skriv aldrig namn eller uppgifter som kan peka ut en person." in page
     response = client.post(
         url("remark_create", d.pk),
-        {"text": "Bilar kör för fort på Södra Hamnvägen.", "focus_area": traffic.pk,
-         "is_public": "on", "another": "1"},
+        {
+            "text": "Bilar kör för fort på Södra Hamnvägen.",
+            "focus_area": traffic.pk,
+            "is_public": "on",
+            "another": "1",
+        },
     )
     assert response["Location"] == url("remark_create", d.pk)
     response = client.post(

@@ -36,8 +36,17 @@ def test_editor_records_a_walk_and_sees_the_cycle(client, cast):
     w = SafetyWalk.objects.get()
     assert response["Location"] == w.get_staff_url()
     page = client.get(w.get_staff_url()).content.decode()
-    for text in ("Förmöte", "14 oktober 2025", "Vandring", "4 november 2025", "I mörker",
-                 "Uppföljningsmöte", "25 november 2025", "Återbesök", "10 mars 2026"):
+    for text in (
+        "Förmöte",
+        "14 oktober 2025",
+        "Vandring",
+        "4 november 2025",
+        "I mörker",
+        "Uppföljningsmöte",
+        "25 november 2025",
+        "Återbesök",
+        "10 mars 2026",
+    ):
         assert text in page
     assert AuditEntry.objects.filter(action="safety_walk.created").count() == 1
 
@@ -94,14 +103,22 @@ def test_add_stop_with_a_point_or_a_place(client, cast):
     client.force_login(cast.alice)
     response = client.post(
         url("stop_create", w.pk),
-        {"point": "57.9921, 11.5490", "category": "skymd_sikt",
-         "remark": "Häcken skymmer sikten vid övergångsstället.", "another": "1"},
+        {
+            "point": "57.9921, 11.5490",
+            "category": "skymd_sikt",
+            "remark": "Häcken skymmer sikten vid övergångsstället.",
+            "another": "1",
+        },
     )
     assert response["Location"] == url("stop_create", w.pk)
     client.post(
         url("stop_create", w.pk),
-        {"place_text": "Trappan ner mot gästhamnen", "category": "klotter",
-         "remark": "Mycket klotter.", "precise_approved": "on"},
+        {
+            "place_text": "Trappan ner mot gästhamnen",
+            "category": "klotter",
+            "remark": "Mycket klotter.",
+            "precise_approved": "on",
+        },
     )
     stops = list(w.stops.all())
     assert (stops[1].latitude, stops[1].longitude) == (57.9921, 11.549)
@@ -143,8 +160,10 @@ def test_edit_stop_keeps_its_point_in_the_form(client, cast):
     client.force_login(cast.alice)
     form = client.get(url("stop_edit", w.pk, stop.pk)).content.decode()
     assert f'value="{stop.latitude},{stop.longitude}"' in form
-    client.post(url("stop_edit", w.pk, stop.pk), {"point": "", "place_text": "Hamnen",
-                                                  "category": "belysning", "remark": "Mörkt."})
+    client.post(
+        url("stop_edit", w.pk, stop.pk),
+        {"point": "", "place_text": "Hamnen", "category": "belysning", "remark": "Mörkt."},
+    )
     stop.refresh_from_db()
     assert stop.latitude is None and stop.place_text == "Hamnen"
     entry = AuditEntry.objects.get(action="safety_walk.stop_changed")
@@ -157,16 +176,25 @@ def test_actions_with_responsible_manager_and_status(client, cast):
     client.force_login(cast.alice)
     response = client.post(
         url("action_create", w.pk, stop.pk),
-        {"text": "Klipp häcken.", "responsible": cast.tjorn.pk, "responsible_role": "Parkchef",
-         "due_on": "2025-12-15", "status": "planned"},
+        {
+            "text": "Klipp häcken.",
+            "responsible": cast.tjorn.pk,
+            "responsible_role": "Parkchef",
+            "due_on": "2025-12-15",
+            "status": "planned",
+        },
     )
     assert response.status_code == 302
     action = stop.actions.get(text="Klipp häcken.")
     assert action.responsible_role == "Parkchef" and action.status == "planned"
     client.post(
         url("action_edit", w.pk, action.pk),
-        {"text": "Klipp häcken.", "responsible": cast.tjorn.pk, "responsible_role": "Parkchef",
-         "status": "done"},
+        {
+            "text": "Klipp häcken.",
+            "responsible": cast.tjorn.pk,
+            "responsible_role": "Parkchef",
+            "status": "done",
+        },
     )
     action.refresh_from_db()
     assert action.status == "done"
@@ -175,8 +203,11 @@ def test_actions_with_responsible_manager_and_status(client, cast):
     client.post(url("action_delete", w.pk, action.pk))
     assert not WalkAction.objects.filter(pk=action.pk).exists()
     actions = set(AuditEntry.objects.values_list("action", flat=True))
-    assert {"safety_walk.action_added", "safety_walk.action_changed",
-            "safety_walk.action_deleted"} <= actions
+    assert {
+        "safety_walk.action_added",
+        "safety_walk.action_changed",
+        "safety_walk.action_deleted",
+    } <= actions
 
 
 def test_action_needs_responsible_and_text(client, cast):
@@ -191,15 +222,22 @@ def test_revisit_checks_each_action(client, cast):
     w = walk(cast.tjorn)
     first = WalkAction.objects.get()
     second = WalkAction.objects.create(
-        stop=first.stop, text="Ta bort klottret.", responsible=cast.tjorn, responsible_role="Gatuchef"
+        stop=first.stop,
+        text="Ta bort klottret.",
+        responsible=cast.tjorn,
+        responsible_role="Gatuchef",
     )
     client.force_login(cast.alice)
     page = client.get(url("walk_revisit", w.pk)).content.decode()
     assert "Ny belysning längs gångvägen." in page and "Ta bort klottret." in page
     data = {
-        "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2",
-        "form-0-id": first.pk, "form-0-revisit_result": "fixed", "form-0-revisit_note": "",
-        "form-1-id": second.pk, "form-1-revisit_result": "partly",
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        "form-0-id": first.pk,
+        "form-0-revisit_result": "fixed",
+        "form-0-revisit_note": "",
+        "form-1-id": second.pk,
+        "form-1-revisit_result": "partly",
         "form-1-revisit_note": "Klottret är kvar på baksidan.",
     }
     response = client.post(url("walk_revisit", w.pk), data)
@@ -219,8 +257,10 @@ def test_revisit_cannot_touch_another_walks_action(client, cast):
     theirs = walk(cast.harryda).stops.get().actions.get()
     client.force_login(cast.alice)
     data = {
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1",
-        "form-0-id": theirs.pk, "form-0-revisit_result": "fixed",
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": theirs.pk,
+        "form-0-revisit_result": "fixed",
     }
     client.post(url("walk_revisit", w.pk), data)
     theirs.refresh_from_db()
