@@ -47,6 +47,10 @@ class PublicWalk:
     revisit_counts: list[tuple[str, str, int]]  # (result, label, count), unchecked last
 
     @property
+    def revisit_checked(self) -> int:
+        return sum(count for result, _label, count in self.revisit_counts if result)
+
+    @property
     def map_points(self) -> list[dict]:
         return [
             {
