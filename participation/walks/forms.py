@@ -98,7 +98,7 @@ class WalkForm(RecordingForm):
     def clean(self) -> dict:
         data = super().clean()
         order = [
-            ("pre_meeting_on", _("Förmötet")),
+            ("pre_meeting_on", _("förmötet")),
             ("walked_on", _("vandringen")),
             ("follow_up_on", _("uppföljningsmötet")),
             ("revisit_on", _("återbesöket")),
