@@ -51,8 +51,7 @@ def _autumn_2022(
         "present": [FYRBODAL, org],
         "summary": AUTUMN_2022_SUMMARY,
         "promises": [FYRBODAL_PROMISE],
-        "remarks": [("Majoriteten av de svarande känner sig trygga där de bor.", None, True)]
-        + [(EXAMPLE + text, area, True) for text, area in remarks],
+        "remarks": [(EXAMPLE + text, area, True) for text, area in remarks],
     }
 
 

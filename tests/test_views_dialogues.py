@@ -102,6 +102,8 @@ def test_list_shows_own_dialogues_with_filters(client, cast):
         return {t for t in ("Höstdialog", "Personaldialog", "Härrydas dialog") if t in body}
 
     assert titles() == {"Höstdialog", "Personaldialog"}
+    listed = client.get(url("dialogue_list")).content.decode()
+    assert listed.index("Personaldialog") < listed.index("Höstdialog")  # newest first
     assert titles(kind="staff") == {"Personaldialog"}
     assert titles(year="2024") == {"Höstdialog"}
     assert titles(focus_area=safety.pk) == {"Höstdialog"}

@@ -7,6 +7,7 @@ from django.urls import reverse
 from organisations.models import AuditEntry
 from participation.models import SafetyWalk, WalkAction, WalkStop
 from participation.walks.forms import parse_point
+from tests.factories import D
 from tests.voices_factories import walk
 
 
@@ -91,10 +92,12 @@ def test_viewer_reads_other_tenant_gets_404(client, cast):
 
 def test_list_shows_only_own_walks(client, cast):
     walk(cast.tjorn, title="Tjörns vandring")
+    walk(cast.tjorn, title="Vårens vandring", walked_on=D(2026, 4, 20))
     walk(cast.harryda, title="Härrydas vandring")
     client.force_login(cast.alice)
     body = client.get(url("walk_list")).content.decode()
     assert "Tjörns vandring" in body and "Härrydas vandring" not in body
+    assert body.index("Vårens vandring") < body.index("Tjörns vandring")  # newest first
     assert client.post(url("walk_list")).status_code == 405
 
 

@@ -31,8 +31,10 @@ def dialogue_list(request: HttpRequest) -> HttpResponse:
     visible = dialogues_visible_to(request.user)
     years = sorted({d.year for d in visible.dates("held_on", "year")}, reverse=True)
     form = DialogueFilterForm(request.GET or None, years=years)
-    dialogues = visible.select_related("municipality", "organisation").annotate(
-        remark_count=Count("remarks")
+    dialogues = (
+        visible.select_related("municipality", "organisation")
+        .annotate(remark_count=Count("remarks"))
+        .order_by("-held_on", "-id")  # Meta.ordering is dropped in a GROUP BY query
     )
     if form.is_valid():
         dialogues = dialogues.filtered(**form.cleaned_data)

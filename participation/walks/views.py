@@ -42,6 +42,7 @@ def walk_list(request: HttpRequest) -> HttpResponse:
         walks_visible_to(request.user)
         .select_related("municipality", "organisation")
         .annotate(stop_count=Count("stops", distinct=True))
+        .order_by("-walked_on", "-id")  # Meta.ordering is dropped in a GROUP BY query
     )
     return render(
         request,
@@ -176,7 +177,11 @@ def walk_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def walk_revisit(request: HttpRequest, pk: int) -> HttpResponse:
     walk = get_walk_for_user(request.user, pk, Need.EDIT)
-    actions = WalkAction.objects.filter(stop__walk=walk).select_related("stop")
+    actions = (
+        WalkAction.objects.filter(stop__walk=walk)
+        .select_related("stop")
+        .order_by("stop__order", "stop_id", "id")
+    )
     RevisitFormSet = modelformset_factory(WalkAction, form=RevisitForm, extra=0, edit_only=True)
     formset = RevisitFormSet(posted(request), queryset=actions)
     if request.method == "POST" and formset.is_valid():
