@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations import auditlog
 from organisations.access import Access
-from organisations.models import Municipality, Organisation, Role
+from organisations.models import Area, Municipality, Organisation, Role
 
 NO_NAMES = _("Skriv aldrig namn eller uppgifter som kan peka ut en person.")
 
@@ -39,6 +39,11 @@ class RecordingForm(forms.ModelForm):
         self.fields["organisation"].queryset = orgs
         self.fields["municipality"].queryset = municipalities_of(orgs).order_by("name")
         self.fields["municipality"].label = _("Kommun")
+        areas = Area.objects.filter(municipality__in=self.fields["municipality"].queryset)
+        if areas.exists():
+            self.fields["area"].queryset = areas.select_related("municipality")
+        else:  # no areas defined for these municipalities: nothing to choose
+            del self.fields["area"]
         if len(orgs) == 1 and not self.instance.pk:
             self.fields["organisation"].initial = orgs[0].pk
             municipalities = list(municipalities_of(orgs)[:2])

@@ -243,3 +243,18 @@ def test_only_the_users_own_promises_are_offered(client, cast, world):
     form = client.get(url("dialogue_create")).content.decode()
     assert f'value="{world.promise.pk}"' in form.split('id="id_promises"')[1]
     assert "Härrydas löfte" not in form
+
+
+def test_area_offered_only_where_areas_exist_and_must_lie_in_the_municipality(client, cast):
+    from organisations.models import Area
+
+    client.force_login(cast.bob)
+    assert 'name="area"' not in client.get(url("dialogue_create")).content.decode()
+    orust = Area.objects.create(municipality=cast.orust.municipality, name="Henån", code="henan")
+    assert 'name="area"' in client.get(url("dialogue_create")).content.decode()
+    data = dialogue_data(cast, organisation=cast.police.pk, area=orust.pk)  # held in Tjörn
+    response = client.post(url("dialogue_create"), data)
+    assert response.status_code == 400
+    assert "Området ligger inte i den valda kommunen." in response.content.decode()
+    data["municipality"] = cast.orust.municipality_id
+    assert client.post(url("dialogue_create"), data).status_code == 302

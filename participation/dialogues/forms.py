@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import Checkboxes, DateInput
 from organisations.access import Access
-from organisations.models import Area, Organisation
+from organisations.models import Organisation
 from participation.models import Dialogue, DialogueRemark
 from participation.recording import NO_NAMES, RecordingForm
 from promises.forms.choices import other_candidates, party_candidates
@@ -69,9 +69,6 @@ class DialogueForm(RecordingForm):
             .distinct()
             .order_by("-period_start", "title")
         )
-        self.fields["area"].queryset = Area.objects.filter(
-            municipality__in=self.fields["municipality"].queryset
-        ).select_related("municipality")
 
     def clean_held_on(self) -> datetime.date:
         held_on = self.cleaned_data["held_on"]

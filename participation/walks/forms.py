@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.widgets import DateInput
 from organisations.access import Access
-from organisations.models import Area, Organisation
+from organisations.models import Organisation
 from participation.models import SafetyWalk, WalkAction, WalkStop
 from participation.recording import NO_NAMES, RecordingForm
 from promises.forms.choices import other_candidates, party_candidates
@@ -88,12 +88,6 @@ class WalkForm(RecordingForm):
             "revisit_on": _("En ny vandring några månader senare som kontrollerar resultatet."),
             "summary": NO_NAMES,
         }
-
-    def __init__(self, *args: object, access: Access, **kwargs: object) -> None:
-        super().__init__(*args, access=access, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(
-            municipality__in=self.fields["municipality"].queryset
-        ).select_related("municipality")
 
     def clean(self) -> dict:
         data = super().clean()
