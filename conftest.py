@@ -20,6 +20,7 @@ def reference_data(transactional_db):
 
     from organisations.models import Municipality
     from organisations.reference_data import load_reference_data
+    from participation.reference_data import load_report_categories
     from promises.reference_data import load_standard_focus_areas
     from surveys.reference_data import load_question_bank
 
@@ -27,3 +28,4 @@ def reference_data(transactional_db):
         load_reference_data(apps)
         load_standard_focus_areas(apps)
     load_question_bank(apps)
+    load_report_categories(apps)

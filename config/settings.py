@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "organisations",
     "promises",
     "surveys",
+    "participation",
     "notifications",
     "public",
     "api",
@@ -138,6 +139,9 @@ X_FRAME_OPTIONS = "DENY"
 
 # Privacy (DOMAIN.md §7): counts of people below this are never published.
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
+# Public map points are moved to the centre of a grid cell of this size unless a moderator
+# approves the precise point.
+PUBLIC_POINT_GRID_METRES = int(os.environ.get("PUBLIC_POINT_GRID_METRES", "200"))
 
 # Background work (DESIGN.md): django-tasks with its database backend, run by
 # `manage.py db_worker`. TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, small demos).

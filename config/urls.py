@@ -11,9 +11,11 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("folj/", include("notifications.urls")),
     path("enkat/", include("surveys.urls")),
+    path("", include("participation.urls")),
     path("personal/", include("config.staff_urls")),
     path("personal/api-nycklar/", include("api.staff_urls")),
     path("personal/undersokningar/", include("surveys.staff_urls")),
+    path("personal/invanare/", include("participation.staff_urls")),
     path("personal/paminnelser/", include("notifications.staff_urls")),
     path(
         "logga-in/",

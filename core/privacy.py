@@ -5,6 +5,7 @@ Every public figure that counts people (respondents, individuals reached) goes t
 missing and zero differently.
 """
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -43,3 +44,41 @@ def public_count(value: float | int | None, *, counts_people: bool) -> PublicFig
     if counts_people and 0 < value < settings.PRIVACY_MIN_CELL:
         return PublicFigure(FigureState.SUPPRESSED)
     return PublicFigure(FigureState.SHOWN, value)
+
+
+# Public map points (DOMAIN.md §7): every point shown publicly passes through `public_point`.
+# A precise point is published only when a moderator has approved it; otherwise it is moved to
+# the centre of its cell in a grid of PUBLIC_POINT_GRID_METRES (default 200 m).
+METRES_PER_DEGREE = 111_320.0
+
+
+@dataclass(frozen=True)
+class PublicPoint:
+    lat: float
+    lon: float
+    precise: bool
+
+
+def coarsen_point(lat: float, lon: float, grid_metres: float | None = None) -> tuple[float, float]:
+    """The centre of the grid cell the point lies in. Rows are `grid_metres` of latitude; each
+    row is cut into cells `grid_metres` wide at the row's centre latitude, so cells stay square
+    from Skåne to Norrbotten and a point always lands on the same public centre."""
+    size = float(grid_metres or settings.PUBLIC_POINT_GRID_METRES)
+    step_lat = size / METRES_PER_DEGREE
+    row = math.floor(lat / step_lat)
+    centre_lat = (row + 0.5) * step_lat
+    step_lon = size / (METRES_PER_DEGREE * math.cos(math.radians(centre_lat)))
+    column = math.floor(lon / step_lon)
+    return (round(centre_lat, 6), round((column + 0.5) * step_lon, 6))
+
+
+def public_point(
+    lat: float | None, lon: float | None, *, precise_approved: bool
+) -> PublicPoint | None:
+    """The point as it may be published: precise only with a moderator's approval."""
+    if lat is None or lon is None:
+        return None
+    if precise_approved:
+        return PublicPoint(round(lat, 6), round(lon, 6), precise=True)
+    c_lat, c_lon = coarsen_point(lat, lon)
+    return PublicPoint(c_lat, c_lon, precise=False)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import content
+from demo.seed_voices import load_voices
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
     Activity,
@@ -256,7 +257,8 @@ def _demo_emails() -> None:
 
 @transaction.atomic
 def load_demo() -> bool:
-    """Load the demo; False when it was already loaded."""
+    """Load the demo; False when it was already loaded. Parts added later (residents' voices)
+    are added to a demo loaded before them."""
     loading = not is_loaded()
     if loading:
         orgs = _organisations()
@@ -265,5 +267,6 @@ def load_demo() -> bool:
         agreements = _agreements(orgs)
         for data in content.PROMISES:
             _promise(data, orgs, agreements)
+    loading = load_voices() or loading
     _demo_emails()
     return loading

@@ -10,6 +10,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 
 from core.privacy import PublicFigure, public_count
 from organisations.models import Contact, Municipality, Organisation
+from participation.public import heard_for_promise, municipality_voices
 from promises.analysis import share_of_target, traffic_light
 from promises.models import (
     Activity,
@@ -247,6 +248,7 @@ def municipality_page(municipality: Municipality) -> dict:
         "updates": public_updates([v.promise.pk for v in current], UPDATES_ON_MUNICIPALITY_PAGE),
         "agreements": agreements,
         "contacts": contacts_for(municipality),
+        "voices": municipality_voices(municipality),
     }
 
 
@@ -259,4 +261,5 @@ def promise_page(promise_id: int) -> dict | None:
         "promise": promise,
         "updates": public_updates([promise.pk]),
         "municipalities": [p.municipality for p in promise.parties.all() if p.is_municipality],
+        "heard": heard_for_promise(promise),
     }

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from notifications.models import Subscription
 from organisations.models import Municipality
+from participation.models import Dialogue, SafetyWalk
 from promises.models import Agreement, Promise
 
 STATIC_PUBLIC_PATHS = ["/", "/?q=berg", "/?q=finnsinte", "/tillganglighet/", "/oppna-data/"]
@@ -12,7 +13,7 @@ API_DOCS = "/api/v1/docs"
 
 def demo_public_paths() -> list[str]:
     """Every municipality with content (and one without), every public promise, each of its
-    revisions and its easy-to-read page."""
+    revisions and its easy-to-read page, every published dialogue and safety walk."""
     promises = Promise.objects.public().prefetch_related("revisions", "parties__municipality")
     with_content = {
         org.municipality.slug for p in promises for org in p.parties.all() if org.is_municipality
@@ -31,6 +32,8 @@ def demo_public_paths() -> list[str]:
         ]
         if promise.plain_summary:
             paths.append(f"/medborgarlofte/{promise.pk}/lattlast/")
+    paths += [d.get_absolute_url() for d in Dialogue.objects.published()]
+    paths += [w.get_absolute_url() for w in SafetyWalk.objects.published()]
     return paths
 
 

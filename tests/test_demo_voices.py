@@ -1,0 +1,74 @@
+"""Issue 7's demo: the seeds' dialogues linked to their promises, a safety walk in Skärhamn in
+darkness with a revisit, a few moderated reports; invented details labelled "Exempel:"."""
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from participation.models import Dialogue, ResidentReport, SafetyWalk, WalkAction
+from promises.models import Promise
+
+
+def body(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_voices_demo_loads_once_and_is_added_to_an_older_demo(db):
+    call_command("load_demo", verbosity=0)
+    counts = (Dialogue.objects.count(), SafetyWalk.objects.count(), WalkAction.objects.count())
+    call_command("load_demo", verbosity=0)
+    assert (
+        Dialogue.objects.count(),
+        SafetyWalk.objects.count(),
+        WalkAction.objects.count(),
+    ) == counts
+    assert counts[0] >= 5 and counts[1] == 1
+    Dialogue.objects.all().delete()
+    SafetyWalk.objects.all().delete()
+    ResidentReport.objects.all().delete()
+    call_command("load_demo", verbosity=0)  # a demo from before issue 7 gets its part
+    assert (
+        Dialogue.objects.count(),
+        SafetyWalk.objects.count(),
+        WalkAction.objects.count(),
+    ) == counts
+
+
+def test_promise_pages_show_what_residents_said(db, client):
+    call_command("load_demo", verbosity=0)
+    fyrbodal = Promise.objects.get(title__contains="Södra Fyrbodal")
+    page = body(client, reverse("public:promise", args=[fyrbodal.pk]))
+    assert "Vad vi hörde" in page
+    assert "Medborgardialog om trygghet hösten 2022 – Stenungsund" in page
+    assert "Exempel: flera tar upp att bilar kör för fort" in page
+    assert "Exempel:" in page
+    mellerud = Promise.objects.get(title__contains="Mellerud")
+    page = body(client, reverse("public:promise", args=[mellerud.pk]))
+    assert "Vad vi hörde" in page and "Brottsaktiva individer" in page
+
+
+def test_skarhamn_walk_in_darkness_with_revisit(db, client):
+    call_command("load_demo", verbosity=0)
+    walk = SafetyWalk.objects.get()
+    assert walk.light == "darkness" and 4 <= walk.stops.count() <= 5
+    assert walk.title.startswith("Exempel:")
+    page = body(client, walk.get_absolute_url())
+    assert "Återbesöket 11 mars 2025" in page and "Åtgärdat: 3" in page
+    tjorn = body(client, reverse("public:municipality", args=["tjorn"]))
+    assert "Dialoger och trygghetsvandringar" in tjorn and walk.get_absolute_url() in tjorn
+
+
+def test_small_staff_dialogue_suppressed_and_internal_remark_hidden(db, client):
+    call_command("load_demo", verbosity=0)
+    staff = Dialogue.objects.get(title="Trygg på Tjörn – medarbetardialog")
+    assert "färre än 5" in body(client, staff.get_absolute_url())
+    citizen = Dialogue.objects.get(title="Trygg på Tjörn – medborgardialog")
+    assert "antecknad internt" not in body(client, citizen.get_absolute_url())
+
+
+def test_demo_reports_are_moderated(db):
+    call_command("load_demo", verbosity=0)
+    reports = ResidentReport.objects.all()
+    assert reports.count() == 3
+    assert all(r.moderation == "approved" and r.public_text.startswith("Exempel:") for r in reports)
