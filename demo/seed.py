@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from demo import content
+from demo import content, open311_seed
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
     Activity,
@@ -256,4 +256,5 @@ def load_demo() -> bool:
     agreements = _agreements(orgs)
     for data in content.PROMISES:
         _promise(data, orgs, agreements)
+    open311_seed.seed()
     return True

@@ -1,6 +1,8 @@
-"""Public pages of residents voices: reports, maps, walks."""
+"""Public pages of residents voices: reports, maps, walks; and the Open311 server."""
 
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "participation"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("open311/v2/", include("participation.open311.urls")),
+]
