@@ -37,16 +37,16 @@ SERVICE_FIELDS = [
 ]
 
 
-def get_json(client: Client, path: str, status: int = 200, **params: object) -> object:
+def get_json(client: Client, path: str, expect: int = 200, **params: object) -> object:
     response = client.get(f"{BASE}/{path}.json", params)
-    assert response.status_code == status, response.content
+    assert response.status_code == expect, response.content
     assert response["Content-Type"] == "application/json; charset=utf-8"
     return json.loads(response.content)
 
 
-def get_xml(client: Client, path: str, status: int = 200, **params: object) -> ElementTree.Element:
+def get_xml(client: Client, path: str, expect: int = 200, **params: object) -> ElementTree.Element:
     response = client.get(f"{BASE}/{path}.xml", params)
-    assert response.status_code == status, response.content
+    assert response.status_code == expect, response.content
     assert response["Content-Type"] == "text/xml; charset=utf-8"
     assert response.content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
     return ElementTree.fromstring(response.content)

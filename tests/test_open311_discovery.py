@@ -66,7 +66,7 @@ def test_services_list_the_active_categories_but_no_crimes(client):
 def test_inactive_category_is_not_a_service(client):
     ReportCategory.objects.filter(code="klotter").update(is_active=False)
     assert "klotter" not in [s["service_code"] for s in get_json(client, "services")]
-    assert_spec_error(get_json(client, "services/klotter", status=404), 404)
+    assert_spec_error(get_json(client, "services/klotter", 404), 404)
 
 
 def test_services_of_an_unknown_jurisdiction_is_404(client):

@@ -95,7 +95,6 @@ class Open311KeyAdmin(admin.ModelAdmin):
             "secret": obj.issued_secret,
         }
         response = TemplateResponse(request, "admin/participation/open311key/issued.html", context)
-        response["Cache-Control"] = "no-store"
         return response
 
     def get_urls(self) -> list:

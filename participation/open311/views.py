@@ -133,7 +133,7 @@ def _file_request(request: HttpRequest, fmt: str) -> HttpResponse:
                 "Skicka fälten formulärkodade (application/x-www-form-urlencoded), som GeoReport v2 anger."
             ),
         )
-    key = usable_key(request.POST.get("api_key", ""))
+    key = usable_key(request.POST.get("api_key") or request.GET.get("api_key", ""))
     if key is None:
         return error(
             fmt,
