@@ -80,7 +80,9 @@ def seed() -> int:
         at = timezone.now() - datetime.timedelta(days=days)
         ReportUpdate.objects.create(report=report, status=status, public_note=note)
         ResidentReport.objects.filter(pk=report.pk).update(
-            created_at=at, moderated_at=at + datetime.timedelta(hours=20)
+            created_at=at,
+            moderated_at=at + datetime.timedelta(hours=20),
+            updated_at=at + datetime.timedelta(days=2),
         )
         added += 1
     return added

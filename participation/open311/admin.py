@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,22 +45,31 @@ class IssueKeyForm(forms.ModelForm):
 @admin.register(Open311Key)
 class Open311KeyAdmin(admin.ModelAdmin):
     form = IssueKeyForm
-    list_display = ["name", "organisation", "key_start", "created_at", "state"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_display = ["name", "organisation", "key_start", "issued", "state"]
     search_fields = ["name", "prefix", "organisation__name"]
     autocomplete_fields = ["organisation"]
-    readonly_fields = ["name", "organisation", "key_start", "created_at", "revoked_at"]
+    readonly_fields = ["name", "organisation", "key_start", "issued", "revoked"]
 
-    @admin.display(description=gettext_lazy("nyckeln börjar med"))
+    @admin.display(description=gettext_lazy("början"))
     def key_start(self, key: Open311Key) -> str:
         return f"{key.prefix}…"
+
+    @admin.display(description=gettext_lazy("utfärdad"), ordering="created_at")
+    def issued(self, key: Open311Key) -> str:
+        return date_format(timezone.localtime(key.created_at), "j F Y H:i")
+
+    @admin.display(description=gettext_lazy("återkallad"), ordering="revoked_at")
+    def revoked(self, key: Open311Key) -> str:
+        if key.revoked_at is None:
+            return "–"
+        return date_format(timezone.localtime(key.revoked_at), "j F Y H:i")
 
     @admin.display(description=gettext_lazy("status"))
     def state(self, key: Open311Key) -> str:
         if key.revoked_at is not None:
             return _("Återkallad")
         url = reverse("admin:participation_open311key_revoke", args=[key.pk])
-        return format_html('{} · <a href="{}">{}</a>', _("Gäller"), url, _("Återkalla"))
+        return format_html('{} (<a href="{}">{}</a>)', _("Gäller"), url, _("återkalla"))
 
     def get_fields(self, request: HttpRequest, obj: Open311Key | None = None) -> list[str]:
         return ["name", "organisation"] if obj is None else self.readonly_fields
