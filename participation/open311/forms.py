@@ -7,6 +7,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,7 +35,7 @@ def crime_advice() -> str:
     )
 
 
-def public_services() -> "forms.QuerySet[ReportCategory]":
+def public_services() -> QuerySet[ReportCategory]:
     return ReportCategory.objects.filter(is_active=True, is_crime=False)
 
 
@@ -138,7 +140,7 @@ class RequestFilterForm(forms.Form):
         return data
 
 
-def attribute_answers(post: "forms.QueryDict") -> dict[str, list[str]]:
+def attribute_answers(post: QueryDict) -> dict[str, list[str]]:
     """`attribute[code]=value` and, for lists, `attribute[code][]=value` (repeated)."""
     answers: dict[str, list[str]] = {}
     for name in post:
@@ -218,7 +220,7 @@ class ServiceRequestForm(forms.Form):
     description = forms.CharField(required=False, max_length=DESCRIPTION_MAX, strip=True)
     media_url = forms.URLField(required=False, max_length=500)
 
-    def __init__(self, data: "forms.QueryDict", *, key: Open311Key) -> None:
+    def __init__(self, data: QueryDict, *, key: Open311Key) -> None:
         super().__init__(data)
         self.key = key
         self.answers = attribute_answers(data)
