@@ -117,6 +117,8 @@ def interleaved_ms(client: Client, url: str, small: str, large: str) -> tuple[fl
 
 
 def main() -> None:
+    if connection.vendor != "sqlite":
+        sys.exit("bench_open311 jämför två SQLite-filer; kör den utan DATABASE_URL.")
     settings.ALLOWED_HOSTS = ["*"]
     municipality_org("1419")
     rng = random.Random(311)
