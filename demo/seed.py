@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from demo import content
+from demo import content, open311_seed
 from demo.seed_voices import load_voices
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
@@ -257,8 +257,8 @@ def _demo_emails() -> None:
 
 @transaction.atomic
 def load_demo() -> bool:
-    """Load the demo; False when it was already loaded. Parts added later (residents' voices)
-    are added to a demo loaded before them."""
+    """Load the demo; False when it was already loaded. Parts added later (residents' voices,
+    Open311 requests) are added to a demo loaded before them."""
     loading = not is_loaded()
     if loading:
         orgs = _organisations()
@@ -268,5 +268,6 @@ def load_demo() -> bool:
         for data in content.PROMISES:
             _promise(data, orgs, agreements)
     loading = load_voices() or loading
+    open311_seed.seed()
     _demo_emails()
     return loading

@@ -154,6 +154,10 @@ class ResidentReport(models.Model):
                 fields=["municipality", "moderation", "-created_at"], name="report_public_map"
             ),
             models.Index(fields=["moderation", "created_at"], name="report_queue"),
+            # Open311 GET requests?service_code=…: newest first within one category.
+            models.Index(
+                fields=["category", "moderation", "-created_at"], name="report_by_service"
+            ),
         ]
         verbose_name = _("rapport från invånare")
         verbose_name_plural = _("rapporter från invånare")
