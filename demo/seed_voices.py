@@ -1,19 +1,11 @@
 """Loads issue 7's demo (residents' voices) on top of the promises demo; idempotent on its own,
 so a database loaded before issue 7 gets it on the next `load_demo`."""
 
-import hashlib
-import secrets
-
-from django.db import transaction
-from django.utils import timezone
-
 from demo import voices_content as content
 from organisations.models import Municipality, Organisation
 from participation.models import (
     Dialogue,
     DialogueRemark,
-    ReportCategory,
-    ResidentReport,
     SafetyWalk,
     WalkAction,
     WalkStop,
@@ -94,27 +86,6 @@ def _walk(data: dict, orgs: dict[str, Organisation]) -> None:
             )
 
 
-def _reports(orgs: dict[str, Organisation]) -> None:
-    for code, category, text, (lat, lon), precise, status, note, responsible in content.REPORTS:
-        token = secrets.token_urlsafe(24)
-        ResidentReport.objects.create(
-            municipality=Municipality.objects.get(code=code),
-            category=ReportCategory.objects.get(code=category),
-            description=text,
-            public_text=text,
-            latitude=lat,
-            longitude=lon,
-            precise_approved=precise,
-            moderation=ResidentReport.Moderation.APPROVED,
-            moderated_at=timezone.now(),
-            status=status,
-            public_note=note,
-            responsible=orgs[responsible],
-            tracking_token_hash=hashlib.sha256(token.encode()).hexdigest(),
-        )
-
-
-@transaction.atomic
 def load_voices() -> bool:
     """Load the voices demo; False when it was already there."""
     if is_loaded():
@@ -123,5 +94,4 @@ def load_voices() -> bool:
     for data in content.DIALOGUES:
         _dialogue(data, orgs)
     _walk(content.WALK, orgs)
-    _reports(orgs)
     return True

@@ -342,37 +342,3 @@ WALK = {
         },
     ],
 }
-
-REPORTS = [
-    # (kommunkod, category, public text, point, precise, status, public note, responsible)
-    (
-        "1419",
-        "belysning",
-        EXAMPLE + "gatlyktan vid busshållplatsen i Skärhamn är trasig.",
-        (57.99280, 11.55060),
-        True,
-        "fixed",
-        EXAMPLE + "lampan är bytt. Tack för att du hörde av dig!",
-        "Tjörns kommun",
-    ),
-    (
-        "1419",
-        "nedskrapning",
-        EXAMPLE + "mycket skräp vid badplatsen efter helgerna.",
-        (57.98720, 11.53980),
-        False,
-        "planned",
-        EXAMPLE + "vi sätter upp fler papperskorgar inför sommaren.",
-        "Tjörns kommun",
-    ),
-    (
-        "1419",
-        "otrygg_plats",
-        EXAMPLE + "gångvägen bakom skolan känns otrygg när det är mörkt.",
-        (57.99400, 11.54400),
-        False,
-        "in_progress",
-        EXAMPLE + "platsen tas med i höstens trygghetsvandring.",
-        "Tjörns kommun",
-    ),
-]

@@ -4,6 +4,7 @@ darkness with a revisit, a few moderated reports; invented details labelled "Exe
 from django.core.management import call_command
 from django.urls import reverse
 
+from demo import open311_seed
 from participation.models import Dialogue, ResidentReport, SafetyWalk, WalkAction
 from promises.models import Promise
 
@@ -70,5 +71,5 @@ def test_small_staff_dialogue_suppressed_and_internal_remark_hidden(db, client):
 def test_demo_reports_are_moderated(db):
     call_command("load_demo", verbosity=0)
     reports = ResidentReport.objects.all()
-    assert reports.count() == 3
+    assert reports.count() == len(open311_seed.REPORTS)
     assert all(r.moderation == "approved" and r.public_text.startswith("Exempel:") for r in reports)
