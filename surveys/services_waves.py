@@ -3,6 +3,7 @@ the counts on the wave's overview. Every change is audited; no audit entry carri
 answer."""
 
 import importlib
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from surveys.models import (
     WaveStatus,
 )
 from surveys.models.bank import ANSWERLESS_KINDS, SOURCE_LANGUAGE
-from surveys.models.waves import new_invitation_code
+from surveys.models.waves import CODE_ALPHABET, CODE_LENGTH
 from surveys.questionnaire import survey_questions
 from surveys.services import submit_response
 
@@ -178,8 +179,26 @@ def _insert_codes(wave: Wave, counts: list[tuple[Area | None, int]], total: int)
     codes = _unique_codes(total)
     rows = []
     for area, n in counts:
-        rows += [Invitation(wave=wave, area=area, code=codes.pop()) for _ in range(n)]
+        area_id = area.pk if area else None
+        rows += [Invitation(wave_id=wave.pk, area_id=area_id, code=codes.pop()) for _ in range(n)]
     Invitation.objects.bulk_create(rows, batch_size=INSERT_BATCH)
+
+
+def random_codes(count: int) -> set[str]:
+    """`count` distinct random codes from CODE_ALPHABET, drawn from the system's secure random
+    source in one go (as secrets.choice, unbiased: bytes past the last whole multiple of the
+    alphabet's size are dropped)."""
+    size = len(CODE_ALPHABET)
+    usable = 256 - 256 % size
+    codes: set[str] = set()
+    while len(codes) < count:
+        need = (count - len(codes)) * CODE_LENGTH
+        letters = [CODE_ALPHABET[b % size] for b in secrets.token_bytes(need * 2) if b < usable]
+        for start in range(0, len(letters) - CODE_LENGTH + 1, CODE_LENGTH):
+            codes.add("".join(letters[start : start + CODE_LENGTH]))
+            if len(codes) == count:
+                break
+    return codes
 
 
 def _unique_codes(total: int) -> list[str]:
@@ -187,7 +206,7 @@ def _unique_codes(total: int) -> list[str]:
     the check keeps it from ever failing a whole batch."""
     codes: set[str] = set()
     while len(codes) < total:
-        fresh = list({new_invitation_code() for _ in range(total - len(codes))} - codes)
+        fresh = list(random_codes(total - len(codes)) - codes)
         for start in range(0, len(fresh), INSERT_BATCH):
             chunk = fresh[start : start + INSERT_BATCH]
             taken = set(Invitation.objects.filter(code__in=chunk).values_list("code", flat=True))

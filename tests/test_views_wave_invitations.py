@@ -9,7 +9,7 @@ from django.urls import reverse
 from organisations.models import AuditEntry
 from surveys.models import Invitation, WaveStatus
 from surveys.models.waves import CODE_ALPHABET, CODE_LENGTH
-from surveys.services_waves import generate_invitations
+from surveys.services_waves import generate_invitations, random_codes
 from tests.survey_factories import area, invitations, survey
 from tests.wave_factories import current_wave
 
@@ -190,3 +190,10 @@ def test_csv_of_a_wave_without_codes_says_so(client, cast):
     r = client.get(url("invitations_csv", w.pk), follow=True)
     assert "Omgången har inga inbjudningskoder än." in r.content.decode()
     assert not AuditEntry.objects.filter(action="wave.invitations_exported").exists()
+
+
+def test_random_codes_use_the_whole_alphabet():
+    codes = random_codes(3100)
+    assert len(codes) == 3100
+    assert {code[0] for code in codes} == set(CODE_ALPHABET)
+    assert {code[-1] for code in codes} == set(CODE_ALPHABET)

@@ -19,7 +19,7 @@ from surveys import services
 from surveys.access import Need, can, get_survey_for_user, get_wave_for_user
 from surveys.forms.waves import WaveForm
 from surveys.links import open_link_url
-from surveys.models import ResponseDraft, Wave, WaveStatus
+from surveys.models import ResponseDraft, Survey, Wave, WaveStatus
 from surveys.services_waves import (
     WaveRefused,
     area_counts,
@@ -89,7 +89,7 @@ def wave_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _wave_form_page(
-    request: HttpRequest, form: WaveForm, survey: object, *, title: str, submit: str
+    request: HttpRequest, form: WaveForm, survey: Survey, *, title: str, submit: str
 ) -> HttpResponse:
     instance = form.instance
     cancel = (
@@ -105,6 +105,7 @@ def _wave_form_page(
         intro=str(survey),
         cancel_url=cancel,
         template="surveys/waves/wave_form.html",
+        context={"survey": survey, "wave": instance},
     )
 
 
