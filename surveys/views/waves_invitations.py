@@ -23,7 +23,7 @@ from surveys.letters import (
     render_letters,
 )
 from surveys.links import open_link_url, typed_address
-from surveys.models import WaveStatus
+from surveys.models import Wave, WaveStatus
 from surveys.services_waves import (
     WaveRefused,
     area_counts,
@@ -57,7 +57,7 @@ def invitations_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "surveys/waves/invitations_form.html", context, status=status)
 
 
-def _refusal(wave: object) -> str | None:
+def _refusal(wave: Wave) -> str | None:
     if wave.status == WaveStatus.CLOSED:
         return _("Omgången är stängd. Koder kan inte skapas i en stängd omgång.")
     if not wave.uses_sample:
