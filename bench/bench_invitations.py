@@ -32,8 +32,10 @@ s = survey(cast.tjorn)
 centrum = area("centrum", "Centrum")
 today = timezone.localdate()
 waves = iter(
-    wave(s, name=f"Omgång {n}", opens_on=today, closes_on=today + datetime.timedelta(days=30))
-    for n in range(20)
+    [
+        wave(s, name=f"Omgång {n}", opens_on=today, closes_on=today + datetime.timedelta(days=30))
+        for n in range(8)
+    ]
 )
 
 
@@ -50,6 +52,9 @@ def bare() -> None:
         )
 
 
+cpu_start = time.process_time()
+service()
+service_cpu = time.process_time() - cpu_start
 service_ms = median_ms(service, 3)
 bare_ms = median_ms(bare, 3)
 ratio = bare_ms / service_ms
@@ -63,6 +68,7 @@ emit(
     goal=">= 0.3",
     meets=ratio >= 0.3,
     seconds=round(service_ms / 1000, 2),
+    cpu_seconds=round(service_cpu, 2),  # steadier than wall time on a busy machine
 )
 
 w = Invitation.objects.filter(area=centrum).first().wave
@@ -71,9 +77,9 @@ codes = letters.batch_letters(w, batch)
 context = letters.letter_context(w, batch, codes)
 plain = letters.letter_context(w, batch, [letters.Letter(c.code, c.url, "") for c in codes])
 rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 pdf = letters.render_pdf("pdf/invitation_letters.html", context)
-with_qr = time.perf_counter() - start
+with_qr, letters_cpu = time.perf_counter() - start, time.process_time() - cpu_start
 rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 letters.render_pdf("pdf/invitation_letters.html", plain)
@@ -88,6 +94,7 @@ emit(
     ratio=round(ratio, 2),
     goal=">= 0.3",
     meets=ratio >= 0.3,
+    cpu_ms_per_letter=round(letters_cpu / batch.count * 1000),
     pdf_bytes=len(pdf),
     peak_rss_growth_mb=round((rss_after - rss_before) / 1024),
 )
