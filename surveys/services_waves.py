@@ -112,7 +112,9 @@ def closing_hook() -> Callable[[Wave], object] | None:
 
 def close_wave(*, wave: Wave, user: AbstractBaseUser) -> Wave:
     """Close the wave for answers: codes stop working, drafts of unfinished answers are deleted
-    (they are never counted), and the results are computed by the closing hook afterwards."""
+    (they are never counted), and the results are computed by the closing hook afterwards. The
+    hook runs once the closing is committed, so an error in it never leaves the wave half
+    closed; it reports its own problems (e.g. margins that do not cover a cell)."""
     with transaction.atomic():
         wave = Wave.objects.select_for_update().select_related("survey").get(pk=wave.pk)
         if wave.status != WaveStatus.OPEN:
