@@ -12,6 +12,7 @@ from promises.views import (
     indicators,
     lifecycle,
     promises,
+    spreadsheet,
 )
 
 app_name = "staff"
@@ -61,6 +62,14 @@ urlpatterns = [
         "loften/<int:pk>/planrevision/ny/",
         followups.plan_revision_create,
         name="plan_revision_create",
+    ),
+    # The activity plan as a spreadsheet
+    path("loften/<int:pk>/aktivitetsplan.<str:fmt>", spreadsheet.plan_export, name="plan_export"),
+    path("loften/<int:pk>/aktivitetsplan/las-in/", spreadsheet.plan_import, name="plan_import"),
+    path(
+        "loften/<int:pk>/aktivitetsplan/las-in/<uuid:token>/",
+        spreadsheet.plan_import_preview,
+        name="plan_import_preview",
     ),
     # Follow-up and indicators
     path("loften/<int:pk>/uppfoljningar/ny/", followups.follow_up_create, name="follow_up_create"),

@@ -117,10 +117,24 @@ def audited_save(
     return obj
 
 
+def audited_create(
+    obj: models.Model,
+    *,
+    user: AbstractBaseUser | None,
+    action: str,
+    parties: Callable[[models.Model], Iterable[int]],
+) -> models.Model:
+    """Save a new object built without a form (e.g. from an imported row) and record it, as
+    `audited_save` does for a form. The caller holds the transaction."""
+    obj.save()
+    record(actor=user, action=action, obj=obj, parties=parties(obj), after=snapshot(obj))
+    return obj
+
+
 def audited_update(
     obj: models.Model,
     *,
-    user: AbstractBaseUser,
+    user: AbstractBaseUser | None,
     action: str,
     parties: Iterable[int],
     **changes: object,

@@ -175,3 +175,20 @@ def history_for(user: AbstractBaseUser, obj: models.Model, limit: int = 20) -> l
     """The object's audit entries that the user's organisations may read."""
     org_ids = access_for(user).org_ids()
     return list(AuditEntry.objects.for_object(obj).readable_by_orgs(org_ids)[:limit])
+
+
+def can_import_plan(access: Access, promise: Promise) -> bool:
+    """Who is offered the upload of a changed plan: editors of a party (who change the plan) and
+    anyone who may report progress on one of its activities. Each row is still checked."""
+    if can_edit_promise(access, promise) or access.has(party_ids(promise), Role.ADMIN):
+        return True
+    responsible = Activity.objects.filter(commitment__promise=promise).values_list(
+        "responsible_id", flat=True
+    )
+    return access.has(set(responsible), Role.REPORTER)
+
+
+IMPORTERS_ONLY = _(
+    "Bara redaktörer hos parterna och de som rapporterar läget för någon av löftets aktiviteter "
+    "kan läsa in en aktivitetsplan."
+)

@@ -80,8 +80,15 @@ def audited_save(
     )
 
 
+def audited_create(
+    obj: models.Model, *, user: AbstractBaseUser | None, action: str
+) -> models.Model:
+    """Save a new object (built without a form) with an audit entry readable by its parties."""
+    return auditlog.audited_create(obj, user=user, action=action, parties=parties_of)
+
+
 def audited_update(
-    obj: models.Model, *, user: AbstractBaseUser, action: str, **changes: object
+    obj: models.Model, *, user: AbstractBaseUser | None, action: str, **changes: object
 ) -> models.Model:
     """Change fields of an object with an audit entry readable by the object's parties."""
     return auditlog.audited_update(

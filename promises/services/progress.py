@@ -26,14 +26,23 @@ def reporting_organisation_id(user: AbstractBaseUser, activity: Activity) -> int
 def record_progress(
     *,
     activity: Activity,
-    user: AbstractBaseUser,
+    user: AbstractBaseUser | None,
     update: ProgressUpdate,
     new_status: str | None = None,
 ) -> ProgressUpdate:
+    """Save a progress update. A public one is approved at once when its author may approve
+    it (an editor); a reporter's waits for an editor's review. `user=None` is the platform's
+    own command line, which has every right: its updates count as the responsible
+    organisation's and are approved as they are saved."""
     update.activity = activity
     update.author = user
-    update.author_organisation_id = reporting_organisation_id(user, activity)
-    if update.is_public and can_moderate_progress(access_for(user), activity):
+    if user is None:
+        update.author_organisation_id = activity.responsible_id
+        may_approve = True
+    else:
+        update.author_organisation_id = reporting_organisation_id(user, activity)
+        may_approve = can_moderate_progress(access_for(user), activity)
+    if update.is_public and may_approve:
         update.approved_by, update.approved_at = user, timezone.now()
     update.save()
     record(

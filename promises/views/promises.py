@@ -15,14 +15,17 @@ from promises.access import (
     Need,
     can_edit_promise,
     can_follow_up,
+    can_import_plan,
     get_promise_for_user,
     history_for,
     is_party_or_reviewer,
 )
 from promises.forms.promises import PromiseForm
+from promises.forms.spreadsheet import PlanUploadForm
 from promises.models import Activity, Commitment, Promise
 from promises.services.editing import audited_save, save_promise_text
 from promises.services.lifecycle import adoption_problems
+from promises.spreadsheet.columns import PLAN_COLUMNS
 from promises.views.common import refuse_if_closed
 
 
@@ -80,6 +83,9 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "commitments": commitments,
             "can_edit": can_edit_promise(access, promise),
             "can_follow_up": can_follow_up(access, promise),
+            "can_import_plan": can_import_plan(access, promise),
+            "upload_form": PlanUploadForm(),
+            "columns": PLAN_COLUMNS,
             "problems": adoption_problems(promise)
             if promise.status == Promise.Status.DRAFT
             else [],

@@ -2,9 +2,10 @@
 fills, so memory stays flat however many rows there are.
 
 CSV is UTF-8 with a header row, quoted as RFC 4180 (the csv module's default dialect, CRLF line
-ends). A text cell that starts with =, +, -, @, a tab or a carriage return gets a leading
-apostrophe, so a spreadsheet shows it as text instead of running it as a formula (CSV/formula
-injection). Numbers and dates are never changed. JSON carries the values as they are.
+ends). Text cells pass through core.formulas.neutralise_formula (the one rule for every file
+the platform writes), so a spreadsheet shows a cell starting with =, +, -, @, a tab or a carriage
+return as text instead of running it as a formula (CSV/formula injection). Numbers and dates are
+never changed. JSON carries the values as they are.
 """
 
 import csv
@@ -16,17 +17,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.formulas import neutralise_formula
 from public.opendata.scopes import Scope
 from public.opendata.tables import TABLES, Table
 
 FLUSH_AT = 32 * 1024
 LIST_SEPARATOR = "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"
-
-
-def neutralise_formula(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def csv_cell(value: object) -> str:
