@@ -13,9 +13,7 @@ from surveys.questionnaire import survey_questions
 from tests.xlsforms import (
     HEADER,
     SAFETY,
-    VALID_CHOICES,
     VALID_SETTINGS,
-    VALID_SURVEY,
     YES_NO,
     form_file,
     pyxform_json,
