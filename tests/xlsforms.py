@@ -182,3 +182,10 @@ def pyxform_questions(content: bytes) -> dict[str, dict]:
 
     walk(pyxform_json(content)["children"])
     return found
+
+
+BROKEN_FOR_COMMAND = [
+    q("begin_repeat", "barn", "Barn", "Children", "أطفال"),
+    q("integer", "alder_barn", "Ålder", "Age", "عمر"),
+    q("end_repeat"),
+]
