@@ -84,14 +84,10 @@ class XLSFormImporter(Importer):
             planned,
             organisation=self.organisation,
             user=self.user,
-            file_name=getattr(self, "file_name", ""),
+            file_name=self.source_name,
         )
         if on_progress is not None:
             on_progress(len(changes), len(changes))
-
-    def plan(self, source: ImportFile) -> Plan:
-        self.file_name = source.name
-        return super().plan(source)
 
 
 class FormPlanner:
