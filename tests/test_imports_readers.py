@@ -186,3 +186,10 @@ def test_workbook_finds_a_sheet_whatever_its_case():
     book = Workbook(ImportFile.from_bytes("form.xlsx", content))
     assert book.find("survey") == "Survey" and book.find(" CHOICES ") == "choices"
     assert book.find("settings") is None
+
+
+def test_an_unquoted_title_with_commas_does_not_decide_the_delimiter():
+    text = "Folkmängden efter region, ålder och kön\n\nregion;ålder;2024\n1419 Tjörn;16 år;95\n"
+    sheet = read_csv(csv_file(text), header_where=_is_scb_header)
+    assert sheet.header == ("region", "ålder", "2024")
+    assert [r.values for r in sheet.rows] == [("1419 Tjörn", "16 år", "95")]

@@ -115,23 +115,30 @@ def _decode_text(source: ImportFile) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _delimiter(text: str) -> str:
-    """The delimiter of the header: Swedish Excel writes ';', most other programs ','. The
-    header is the first line that some delimiter splits (quotes respected), so a quoted title
-    line above it ("Folkmängd efter region, ålder och kön") does not decide."""
-    for line in itertools.islice(io.StringIO(text, newline=""), HEADER_SEARCH_ROWS):
-        counts = {d: _field_count(line, d) for d in DELIMITERS}
+def _delimiter(text: str, header_where: HeaderTest | None = None) -> str:
+    """The delimiter of the header: Swedish Excel writes ';', most other programs ','. With
+    `header_where`, the delimiter that splits one of the first lines into a header that passes
+    it; else the header is the first line that some delimiter splits (quotes respected), so a
+    quoted title line above it ("Folkmängd efter region, ålder och kön") does not decide."""
+    lines = list(itertools.islice(io.StringIO(text, newline=""), HEADER_SEARCH_ROWS))
+    if header_where is not None:
+        for line in lines:
+            for delimiter in DELIMITERS:
+                if header_where(_header_cells(_fields(line, delimiter))):
+                    return delimiter
+    for line in lines:
+        counts = {d: len(_fields(line, d)) for d in DELIMITERS}
         best = max(DELIMITERS, key=lambda d: counts[d])
         if counts[best] > 1:
             return best
     return ","
 
 
-def _field_count(line: str, delimiter: str) -> int:
+def _fields(line: str, delimiter: str) -> list[str]:
     try:
-        return len(next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), []))
+        return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
     except csv.Error:
-        return 0
+        return []
 
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[SourceRow]:
@@ -153,7 +160,8 @@ def read_csv(source: ImportFile, header_where: HeaderTest | None = None) -> Shee
     text = _decode_text(source)
     if "\x00" in text:
         raise FileRefused(_("Filen innehåller binära data och är ingen textfil (CSV)."))
-    return _split_header(_csv_rows(text, _delimiter(text)), name="", header_where=header_where)
+    delimiter = _delimiter(text, header_where)
+    return _split_header(_csv_rows(text, delimiter), name="", header_where=header_where)
 
 
 # XLSX
