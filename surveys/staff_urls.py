@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from surveys.views import xlsform
+from surveys.views import wave_imports, xlsform
 
 app_name = "surveys_staff"
 urlpatterns: list = [
@@ -12,5 +12,21 @@ urlpatterns: list = [
         "importera-xlsform/<int:org>/<uuid:token>/",
         xlsform.xlsform_preview,
         name="xlsform_preview",
+    ),
+    path("omgangar/<int:pk>/importera-svar/", wave_imports.answers_import, name="answers_import"),
+    path(
+        "omgangar/<int:pk>/importera-svar/<uuid:token>/",
+        wave_imports.answers_import_preview,
+        name="answers_import_preview",
+    ),
+    path(
+        "omgangar/<int:pk>/importera-marginaler/",
+        wave_imports.margins_import,
+        name="margins_import",
+    ),
+    path(
+        "omgangar/<int:pk>/importera-marginaler/<uuid:token>/",
+        wave_imports.margins_import_preview,
+        name="margins_import_preview",
     ),
 ]

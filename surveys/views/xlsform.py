@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +21,7 @@ from organisations.auditlog import acting_via
 from organisations.models import Organisation, Role
 from surveys.forms.imports import XLSFormUploadForm
 from surveys.imports.xlsform.importer import XLSFormImporter
-from surveys.models import Survey
+from surveys.views.import_links import survey_page_url
 
 EDITORS_ONLY = _(
     "Bara redaktörer och administratörer i en kommun (eller en organisation i en kommun) kan "
@@ -96,14 +96,6 @@ def xlsform_preview(request: HttpRequest, org: int, token: uuid.UUID) -> HttpRes
         % {"title": importer.survey},
     )
     return redirect(survey_page_url(importer.survey))
-
-
-def survey_page_url(survey: Survey) -> str:
-    """The survey's page in the builder (helper 1's), or the import page until it is merged."""
-    try:
-        return reverse("surveys_staff:survey_detail", args=[survey.pk])
-    except NoReverseMatch:
-        return reverse("surveys_staff:xlsform_import")
 
 
 def _preview(request: HttpRequest, organisation: Organisation, plan: Plan) -> HttpResponse:
