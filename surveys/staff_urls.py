@@ -15,6 +15,11 @@ urlpatterns: list = [
     ),
     path("omgangar/<int:pk>/importera-svar/", wave_imports.answers_import, name="answers_import"),
     path(
+        "omgangar/<int:pk>/importera-svar/mall.csv",
+        wave_imports.answers_template,
+        name="answers_template",
+    ),
+    path(
         "omgangar/<int:pk>/importera-svar/<uuid:token>/",
         wave_imports.answers_import_preview,
         name="answers_import_preview",

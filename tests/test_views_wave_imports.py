@@ -128,3 +128,16 @@ def test_another_users_upload_is_not_found(client, cast, sw):
     assert client.get(preview_url)["Location"] == margins_url(sw)
     assert client.post(preview_url)["Location"] == margins_url(sw)
     assert not Margin.objects.exists()
+
+
+def test_the_answers_template_has_the_header_the_import_expects(client, cast, sw):
+    client.force_login(cast.alice)
+    response = client.get(reverse("surveys_staff:answers_template", args=[sw.wave.pk]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.decode("utf-8-sig").splitlines() == [
+        "otrygg_kvall;otrygg_kvall_orsak;oro_samhalle;avstatt;otrygg_plats;omrade;kon;alder"
+    ]
+    client.force_login(cast.viewer)
+    assert (
+        client.get(reverse("surveys_staff:answers_template", args=[sw.wave.pk])).status_code == 403
+    )

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.imports import Importer, ImportFile
 from core.imports.uploads import discard_upload, get_stashed_upload, stash_upload
@@ -106,6 +106,21 @@ def _answers_preview(
     return render(request, "surveys/imports/answers_preview.html", context, status=status)
 
 
+@login_required
+@require_GET
+def answers_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """An empty answers file with the header the import expects."""
+    wave = get_wave_for_user(request.user, pk, Need.EDIT)
+    keys = [q.key for q in wave_questions(wave) if q.item_version.item.kind != ItemKind.NOTE]
+    if AREA_COLUMN not in keys:
+        keys.append(AREA_COLUMN)
+    response = HttpResponse(
+        "\ufeff" + ";".join(keys) + "\r\n", content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="svar-omgang-{wave.pk}.csv"'
+    return response
+
+
 # Population margins
 
 
@@ -142,6 +157,11 @@ def margins_import_preview(request: HttpRequest, pk: int, token: uuid.UUID) -> H
             discard_upload(user=request.user, token=token)
             messages.success(request, _("Omgångens populationsmarginaler är ersatta från filen."))
             return redirect(wave_page_url(wave, "surveys_staff:margins_import"))
-    context = {"wave": wave, "plan": plan, "upload_url": upload_url}
+    total = next((sum(t.values()) for t in importer.tables.values()), 0)
+    context = {"wave": wave, "plan": plan, "upload_url": upload_url, "total": _number(total)}
     status = 400 if plan.errors else 200
     return render(request, "surveys/imports/margins_preview.html", context, status=status)
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0")

@@ -74,8 +74,9 @@ def question_change(question: PlannedQuestion, planned: PlannedSurvey) -> Change
     else:
         source = _("egen fråga med koden %(code)s") % {"code": question.item_code}
     fields.append(FieldChange(_("Källa"), "", source))
-    languages = question.bank_version.wording if question.bank_version else question.wording
-    fields.append(FieldChange(_("Text på"), "", ", ".join(sorted(languages))))
+    texts = question.bank_version.wording if question.bank_version else question.wording
+    names = [lang.name for lang in planned.languages if texts.get(lang.code)]
+    fields.append(FieldChange(_("Text på"), "", ", ".join(names)))
     action = "bank_question" if question.from_bank else "own_question"
     description = f"{question.key}: {question.text()}"
     return Change(action, description, row=question.form.row, sheet="survey", fields=fields)
