@@ -4,7 +4,6 @@ variabel;kategori;antal. The figures become one-dimensional margins (area, sex, 
 that replace the wave's margins, all or nothing; margins that miss a category found among the
 wave's respondents are refused with the category named."""
 
-import importlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,8 @@ from organisations.auditlog import record
 from organisations.models import Area
 from surveys.imports import population
 from surveys.imports.population import MUNICIPALITY, TOTAL, Place
-from surveys.models import Margin, Response, Wave
+from surveys.imports.respondents import closing_hook, respondent_categories
+from surveys.models import Margin, Wave
 from surveys.models.waves import MarginVariable
 
 ROLES = {
@@ -450,44 +450,10 @@ class MarginsImporter(Importer):
             before={"margins": before},
             after={"margins": self.tables, "file": self.source_name},
         )
-        if self.wave.status == Wave.Status.CLOSED and (hook := _closing_hook()) is not None:
+        if self.wave.status == Wave.Status.CLOSED and (hook := closing_hook()) is not None:
             hook(self.wave)  # a closed wave is weighted again with the new margins
         if on_progress is not None:
             on_progress(len(changes), len(changes))
-
-
-def respondent_categories(wave: Wave) -> dict[str, set[str]]:
-    """The categories of the representative respondents: their area, and their substantive
-    answers about sex and age (the bank's kon and alder questions)."""
-    responses = Response.objects.filter(wave=wave, is_representative=True)
-    areas = set(responses.exclude(area=None).values_list("area__code", flat=True).distinct())
-    areas |= {
-        v
-        for v in responses.values_list("answers__omrade", flat=True).distinct()
-        if isinstance(v, str)
-    }
-    sexes = {
-        v
-        for v in responses.values_list("answers__kon", flat=True).distinct()
-        if v in population.SEXES
-    }
-    ages = {
-        v
-        for v in responses.values_list("answers__alder", flat=True).distinct()
-        if v in population.BAND_LABELS
-    }
-    return {MarginVariable.AREA: areas, MarginVariable.SEX: sexes, MarginVariable.AGE: ages}
-
-
-def _closing_hook() -> object:
-    """surveys.results.on_wave_closed when the results are built (helper 4's hook)."""
-    try:
-        module = importlib.import_module("surveys.results")
-    except ModuleNotFoundError as error:
-        if error.name != "surveys.results":
-            raise
-        return None
-    return getattr(module, "on_wave_closed", None)
 
 
 def _add(sums: dict, variable: str, category: str, people: float) -> None:

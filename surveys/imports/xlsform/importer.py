@@ -10,7 +10,7 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
-from core.imports import Change, Importer, ImportFile, Plan, Workbook
+from core.imports import Change, Importer, ImportFile, Plan, Sheet, Workbook
 from core.imports.plan import ProgressCallback
 from organisations.models import Organisation
 from surveys import conditions
@@ -32,6 +32,7 @@ from surveys.imports.xlsform.sheets import (
     SURVEY_COLUMNS,
     Columns,
     FormLanguages,
+    FormSheets,
     open_sheets,
     read_columns,
     read_rows,
@@ -100,8 +101,7 @@ class FormPlanner:
         self.known: dict[str, Known] = {}
 
     def read(self, source: ImportFile) -> PlannedSurvey | None:
-        book = Workbook(source)
-        sheets = open_sheets(book)
+        sheets = open_sheets(Workbook(source))
         plain, titles, settings_row = settings_values(sheets.settings)
         default = plain.get("default_language", "")
         if default and language(default) is None:
@@ -116,40 +116,7 @@ class FormPlanner:
             )
             return None
         self.languages = FormLanguages(default)
-        self.survey_columns = read_columns(
-            sheets.survey, SURVEY_COLUMNS, self.languages, self.errors, self.notes
-        )
-        self.survey_sheet = sheets.survey.name
-        for role in ("type", "name"):
-            if role not in self.survey_columns.roles:
-                self.errors.add(
-                    _("Kolumnen saknas i rubrikraden."),
-                    row=sheets.survey.header_row,
-                    column=role,
-                    sheet=sheets.survey.name,
-                )
-        if "label" not in {base for base, _code in self.survey_columns.texts}:
-            self.errors.add(
-                _("Bladet saknar kolumner för frågornas text (label eller label::Svenska (sv))."),
-                row=sheets.survey.header_row,
-                column="label",
-                sheet=sheets.survey.name,
-            )
-        self.choice_columns: Columns | None = None
-        self.choice_sheet = sheets.choices.name if sheets.choices else "choices"
-        if sheets.choices is not None:
-            self.choice_columns = read_columns(
-                sheets.choices, CHOICE_COLUMNS, self.languages, self.errors, self.notes, ("label",)
-            )
-            for role in ("list_name", "name"):
-                if role not in self.choice_columns.roles:
-                    self.errors.add(
-                        _("Kolumnen saknas i rubrikraden."),
-                        row=sheets.choices.header_row,
-                        column=role,
-                        sheet=sheets.choices.name,
-                    )
-        if self.errors:
+        if not self.read_headers(sheets):
             return None
         sections = StructureReader(self.errors, self.notes).read(
             read_rows(sheets.survey, self.survey_columns)
@@ -175,12 +142,48 @@ class FormPlanner:
         if not sections:
             self.errors.refuse(_("Formuläret har inga frågor."))
             return None
-        planned = PlannedSurvey(title=title, languages=self.languages.ordered())
-        self.bank = bank.bank_items(
-            self.organisation, [q.name for s in sections for q in s.questions]
+        return self.planned(sections, title)
+
+    def read_headers(self, sheets: FormSheets) -> bool:
+        """The columns of the survey and choices sheets; false when one that is needed lacks."""
+        survey = sheets.survey
+        self.survey_sheet = survey.name
+        self.survey_columns = read_columns(
+            survey, SURVEY_COLUMNS, self.languages, self.errors, self.notes
         )
+        self.require(self.survey_columns, ("type", "name"), survey)
+        if "label" not in {base for base, _code in self.survey_columns.texts}:
+            self.errors.add(
+                _("Bladet saknar kolumner för frågornas text (label eller label::Svenska (sv))."),
+                row=survey.header_row,
+                column="label",
+                sheet=survey.name,
+            )
+        self.choice_columns: Columns | None = None
+        self.choice_sheet = sheets.choices.name if sheets.choices else "choices"
+        if sheets.choices is not None:
+            self.choice_columns = read_columns(
+                sheets.choices, CHOICE_COLUMNS, self.languages, self.errors, self.notes, ("label",)
+            )
+            self.require(self.choice_columns, ("list_name", "name"), sheets.choices)
+        return not self.errors
+
+    def require(self, columns: Columns, roles: tuple[str, ...], sheet: Sheet) -> None:
+        for role in roles:
+            if role not in columns.roles:
+                self.errors.add(
+                    _("Kolumnen saknas i rubrikraden."),
+                    row=sheet.header_row,
+                    column=role,
+                    sheet=sheet.name,
+                )
+
+    def planned(self, sections: list[FormSection], title: dict[str, str]) -> PlannedSurvey:
+        names = [q.name for s in sections for q in s.questions]
+        self.bank = bank.bank_items(self.organisation, names)
         self.area_codes = set(self.organisation.municipality.areas.values_list("code", flat=True))
-        self.taken = self.taken_codes([q.name for s in sections for q in s.questions])
+        self.taken = self.taken_codes(names)
+        planned = PlannedSurvey(title=title, languages=self.languages.ordered())
         for section in sections:
             planned.sections.append(self.section(section))
         return planned
