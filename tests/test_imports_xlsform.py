@@ -11,7 +11,6 @@ from surveys.imports.xlsform.importer import XLSFormImporter
 from surveys.models import Item, Question, Section, Survey
 from surveys.questionnaire import survey_questions
 from tests.xlsforms import (
-    HEADER,
     SAFETY,
     VALID_SETTINGS,
     YES_NO,
@@ -337,4 +336,24 @@ def test_the_area_question_of_the_bank_is_linked_when_its_choices_are_the_areas(
     importer, plan = run(cast, content)
     version = Question.objects.get(survey=importer.survey).item_version
     assert version.item.code == "omrade" and version.item.is_standard
-    assert HEADER[0] == "type"
+
+
+def test_hints_become_help_texts_and_notes_are_kept(cast):
+    survey = [
+        q(
+            "text",
+            "egna_ord",
+            "Beskriv med egna ord",
+            "In your own words",
+            "بكلماتك",
+            hint="Skriv inga namn.",
+        ),
+        q("note", "info", "Nu kommer några frågor om området.", "Some questions follow.", "أسئلة"),
+    ]
+    content = workbook(survey, settings=VALID_SETTINGS)
+    importer, plan = run(cast, content)
+    assert not plan.errors
+    questions = {q.key: q for q in survey_questions(importer.survey)}
+    assert questions["egna_ord"].item_version.help == {"sv": "Skriv inga namn."}
+    assert questions["info"].item_version.item.kind == "note"
+    assert pyxform_questions(content)["egna_ord"]["hint"] == {"Svenska (sv)": "Skriv inga namn."}
