@@ -16,7 +16,7 @@ from surveys.imports.margins import MarginsImporter
 from surveys.imports.xlsform.importer import XLSFormImporter
 from surveys.models import Item, Margin, Question, Response, Section, Survey, SurveyLanguage
 from tests.survey_imports import survey_world
-from tests.xlsforms import valid_form
+from tests.xlsforms import HEADER, VALID_CHOICES, valid_form, workbook
 
 pytestmark = pytest.mark.django_db
 FUZZ = settings(
@@ -150,3 +150,78 @@ def test_truncated_or_damaged_xlsx(importers, cut, flip):
         damaged = bytearray(whole)
         damaged[cut % len(whole)] = flip
         _check(make(), ImportFile.from_bytes("fil.xlsx", bytes(damaged)))
+
+
+# Text a worksheet can hold (no control characters).
+SHEET_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), max_size=40)
+SHEET_CELLS = st.one_of(CELLS.filter(lambda c: c.isprintable() or c == "\r\n"), SHEET_TEXT)
+TYPES = st.sampled_from(
+    [
+        "select_one safety",
+        "select_multiple skal",
+        "select_one saknas",
+        "integer",
+        "decimal",
+        "text",
+        "geopoint",
+        "note",
+        "begin_group",
+        "end_group",
+        "begin_repeat",
+        "calculate",
+        "start",
+        "",
+    ]
+)
+EXPRESSIONS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "${otrygg_kvall} = 'mycket_trygg'",
+            "selected(${skal}, 'annat')",
+            "(${a} = 'x' or ${b} != 'y') and not(${c} = '')",
+            "${antal} >= 1",
+            ". >= 0 and . <= 100",
+            "string-length(.) <= 20",
+            "${",
+            "(((",
+            "'",
+            "yes",
+            "TRUE()",
+        ]
+    ),
+    SHEET_TEXT,
+)
+NAMES = st.one_of(
+    st.sampled_from(["otrygg_kvall", "skal", "a", "b", "c", "antal", "Q 1", ""]),
+    SHEET_TEXT,
+)
+
+
+@st.composite
+def survey_rows(draw: st.DrawFn) -> list[list[str]]:
+    rows = []
+    for _ in range(draw(st.integers(0, 8))):
+        row = [
+            draw(TYPES),
+            draw(NAMES),
+            draw(SHEET_CELLS),
+            draw(SHEET_CELLS),
+            "",
+            "",
+            draw(EXPRESSIONS),
+        ]
+        row += [
+            draw(EXPRESSIONS),
+            draw(st.sampled_from(["", "field-list", "table-list"])),
+            draw(EXPRESSIONS),
+        ]
+        rows.append(row)
+    return rows
+
+
+@settings(FUZZ, max_examples=20)
+@given(rows=survey_rows())
+def test_random_xlsform_rows(importers, rows):
+    content = workbook(rows, VALID_CHOICES, survey_header=HEADER)
+    _check(importers[0](), ImportFile.from_bytes("form.xlsx", content))
