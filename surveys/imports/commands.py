@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from core.imports import FileRefused, ImportFile, Plan
+from core.imports import FileRefused, ImportFile, Plan, ProgressCallback
 from core.imports.report import error_lines, note_lines, plan_lines
 
 
@@ -37,7 +37,7 @@ def report(command: BaseCommand, plan: Plan, *, verbose: bool = True) -> None:
         )
 
 
-def progress(command: BaseCommand) -> object:
+def progress(command: BaseCommand) -> ProgressCallback:
     def show(done: int, total: int) -> None:
         if sys.stderr.isatty():
             line = _("Sparar %(done)s av %(total)s …") % {"done": done, "total": total}

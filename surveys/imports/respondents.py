@@ -2,6 +2,7 @@
 the results' hook that weights a closed wave again."""
 
 import importlib
+from collections.abc import Callable
 
 from surveys.imports import population
 from surveys.models import Response, Wave
@@ -31,7 +32,7 @@ def respondent_categories(wave: Wave) -> dict[str, set[str]]:
     return {MarginVariable.AREA: areas, MarginVariable.SEX: sexes, MarginVariable.AGE: ages}
 
 
-def closing_hook() -> object:
+def closing_hook() -> Callable[[Wave], object] | None:
     """surveys.results.on_wave_closed when the results are built (helper 4's hook)."""
     try:
         module = importlib.import_module("surveys.results")
