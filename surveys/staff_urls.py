@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from surveys.views import paper, waves, waves_invitations
+from surveys.views import paper, wave_imports, waves, waves_invitations, xlsform
 
 app_name = "surveys_staff"
 urlpatterns: list = [
@@ -38,4 +38,32 @@ urlpatterns: list = [
     ),
     # Paper questionnaires
     path("omgangar/<int:pk>/pappersenkater/", paper.paper_entry, name="paper_entry"),
+    # Imports (issue 6, parts 3, 4 and 6)
+    path("importera-xlsform/", xlsform.xlsform_import, name="xlsform_import"),
+    path(
+        "importera-xlsform/<int:org>/<uuid:token>/",
+        xlsform.xlsform_preview,
+        name="xlsform_preview",
+    ),
+    path("omgangar/<int:pk>/importera-svar/", wave_imports.answers_import, name="answers_import"),
+    path(
+        "omgangar/<int:pk>/importera-svar/mall.csv",
+        wave_imports.answers_template,
+        name="answers_template",
+    ),
+    path(
+        "omgangar/<int:pk>/importera-svar/<uuid:token>/",
+        wave_imports.answers_import_preview,
+        name="answers_import_preview",
+    ),
+    path(
+        "omgangar/<int:pk>/importera-marginaler/",
+        wave_imports.margins_import,
+        name="margins_import",
+    ),
+    path(
+        "omgangar/<int:pk>/importera-marginaler/<uuid:token>/",
+        wave_imports.margins_import_preview,
+        name="margins_import_preview",
+    ),
 ]

@@ -178,3 +178,10 @@ def test_stashed_upload_is_the_users_own_for_its_target_until_it_expires(setting
     assert not PendingImport.objects.filter(user=alice).exists()
     discard_upload(user=bob, token=PendingImport.objects.get().token)
     assert not PendingImport.objects.exists()
+
+
+def test_the_importer_knows_the_name_of_the_file_it_planned():
+    importer = FocusAreaImporter()
+    assert importer.source_name == ""
+    importer.plan(csv(GOOD, name="fokus.csv"))
+    assert importer.source_name == "fokus.csv"

@@ -153,3 +153,43 @@ def test_sha256_is_of_the_content_not_the_name():
     a = ImportFile.from_bytes("a.csv", b"x")
     b = ImportFile.from_bytes("b.csv", b"x")
     assert a.sha256 == b.sha256 != ImportFile.from_bytes("a.csv", b"y").sha256
+
+
+def _is_scb_header(cells):
+    return "region" in [c.casefold() for c in cells]
+
+
+def test_a_title_above_the_header_is_skipped_when_the_header_is_described():
+    text = (
+        '"Folkmängden efter region, ålder och kön"\n\n'
+        '"region";"ålder";"kön";"2024"\n"1419 Tjörn";"16 år";"män";"95"\n'
+    )
+    sheet = read_csv(csv_file(text), header_where=_is_scb_header)
+    assert sheet.header == ("region", "ålder", "kön", "2024") and sheet.header_row == 3
+    assert [(r.number, r.values) for r in sheet.rows] == [(4, ("1419 Tjörn", "16 år", "män", "95"))]
+
+
+def test_without_a_matching_row_the_first_row_stays_the_header():
+    text = "Namn;Antal\nA;1\n"
+    sheet = read_csv(csv_file(text), header_where=_is_scb_header)
+    assert sheet.header == ("Namn", "Antal") and [r.number for r in sheet.rows] == [2]
+
+
+def test_the_delimiter_is_taken_from_the_header_not_a_quoted_title():
+    text = '"Titel, med komma"\n"a";"b"\n"1";"2,5"\n'
+    sheet = read_csv(csv_file(text), header_where=lambda cells: "a" in cells)
+    assert sheet.header == ("a", "b") and [r.values for r in sheet.rows] == [("1", "2,5")]
+
+
+def test_workbook_finds_a_sheet_whatever_its_case():
+    content = xlsx_bytes({"Survey": [["type"]], "choices": [["list_name"]]})
+    book = Workbook(ImportFile.from_bytes("form.xlsx", content))
+    assert book.find("survey") == "Survey" and book.find(" CHOICES ") == "choices"
+    assert book.find("settings") is None
+
+
+def test_an_unquoted_title_with_commas_does_not_decide_the_delimiter():
+    text = "Folkmängden efter region, ålder och kön\n\nregion;ålder;2024\n1419 Tjörn;16 år;95\n"
+    sheet = read_csv(csv_file(text), header_where=_is_scb_header)
+    assert sheet.header == ("region", "ålder", "2024")
+    assert [r.values for r in sheet.rows] == [("1419 Tjörn", "16 år", "95")]

@@ -77,6 +77,7 @@ class Importer:
         self.target = target
         self.user = user
         self.actor_label = actor_label or (user.get_username() if user is not None else "system")
+        self.source_name = ""  # the name of the file last planned, for audit entries
 
     @property
     def target_key(self) -> str:
@@ -111,6 +112,7 @@ class Importer:
     # The machinery
 
     def plan(self, source: ImportFile) -> Plan:
+        self.source_name = source.name
         plan = Plan(
             kind=self.kind,
             target=self.target_key,

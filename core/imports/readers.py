@@ -7,9 +7,10 @@ numbers. Blank rows are skipped, but never renumber the rows after them.
 
 import csv
 import io
+import itertools
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,6 +23,10 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 GZIP_MAGIC = b"\x1f\x8b"
 DELIMITERS = (";", ",", "\t")
+# Statistics exports (SCB's, Brå's) put a title and a blank line above the header: a reader
+# told what its header looks like searches this many non-blank rows for it.
+HEADER_SEARCH_ROWS = 20
+HeaderTest = Callable[[tuple[str, ...]], bool]
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,31 @@ def _header_cells(values: Sequence[object]) -> tuple[str, ...]:
     return tuple(cells)
 
 
-def _split_header(rows: Iterator[SourceRow], name: str) -> Sheet:
+def _split_header(
+    rows: Iterator[SourceRow], name: str, header_where: HeaderTest | None = None
+) -> Sheet:
+    """The first non-blank row is the header; with `header_where`, the first of the next
+    HEADER_SEARCH_ROWS non-blank rows that passes it (the rows above, a title, are skipped),
+    else the first non-blank row all the same, so that the column check names what is wrong."""
+    seen: list[SourceRow] = []
     for row in rows:
-        if not _is_blank(row.values):
-            header = _header_cells(row.values)
+        if _is_blank(row.values):
+            continue
+        header = _header_cells(row.values)
+        if header_where is None or header_where(header):
             return Sheet(name=name, header=header, header_row=row.number, rows=_data(rows))
-    raise FileRefused(_("Filen är tom: den har ingen rubrikrad."))
+        seen.append(row)
+        if len(seen) >= HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        raise FileRefused(_("Filen är tom: den har ingen rubrikrad."))
+    first, rest = seen[0], seen[1:]
+    return Sheet(
+        name=name,
+        header=_header_cells(first.values),
+        header_row=first.number,
+        rows=_data(itertools.chain(rest, rows)),
+    )
 
 
 def _data(rows: Iterator[SourceRow]) -> Iterator[SourceRow]:
@@ -91,12 +115,30 @@ def _decode_text(source: ImportFile) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _delimiter(text: str) -> str:
-    """The delimiter of the header line: Swedish Excel writes ';', most other programs ','."""
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
+def _delimiter(text: str, header_where: HeaderTest | None = None) -> str:
+    """The delimiter of the header: Swedish Excel writes ';', most other programs ','. With
+    `header_where`, the delimiter that splits one of the first lines into a header that passes
+    it; else the header is the first line that some delimiter splits (quotes respected), so a
+    quoted title line above it ("Folkmängd efter region, ålder och kön") does not decide."""
+    lines = list(itertools.islice(io.StringIO(text, newline=""), HEADER_SEARCH_ROWS))
+    if header_where is not None:
+        for line in lines:
+            for delimiter in DELIMITERS:
+                if header_where(_header_cells(_fields(line, delimiter))):
+                    return delimiter
+    for line in lines:
+        counts = {d: len(_fields(line, d)) for d in DELIMITERS}
+        best = max(DELIMITERS, key=lambda d: counts[d])
+        if counts[best] > 1:
+            return best
+    return ","
+
+
+def _fields(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _csv_rows(text: str, delimiter: str) -> Iterator[SourceRow]:
@@ -113,12 +155,13 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[SourceRow]:
         ) from error
 
 
-def read_csv(source: ImportFile) -> Sheet:
+def read_csv(source: ImportFile, header_where: HeaderTest | None = None) -> Sheet:
     """A CSV file in UTF-8 (with or without BOM), delimited by ';', ',' or tab."""
     text = _decode_text(source)
     if "\x00" in text:
         raise FileRefused(_("Filen innehåller binära data och är ingen textfil (CSV)."))
-    return _split_header(_csv_rows(text, _delimiter(text)), name="")
+    delimiter = _delimiter(text, header_where)
+    return _split_header(_csv_rows(text, delimiter), name="", header_where=header_where)
 
 
 # XLSX
@@ -159,7 +202,13 @@ class Workbook:
                 _("Bladet ”%(sheet)s” är skadat och kan inte läsas.") % {"sheet": name}
             ) from error
 
-    def sheet(self, name: str | None = None) -> Sheet:
+    def find(self, name: str) -> str | None:
+        """The sheet's name as the workbook spells it, matched without regard to case or
+        spacing ("Survey" for "survey"), or None."""
+        wanted = " ".join(name.split()).casefold()
+        return next((n for n in self.names if " ".join(n.split()).casefold() == wanted), None)
+
+    def sheet(self, name: str | None = None, header_where: HeaderTest | None = None) -> Sheet:
         """The named sheet, or the first one."""
         if not self.names:
             raise FileRefused(_("Arbetsboken har inga blad."))
@@ -169,7 +218,7 @@ class Workbook:
                 _("Arbetsboken saknar bladet ”%(sheet)s”. Bladen som finns: %(names)s.")
                 % {"sheet": name, "names": ", ".join(self.names)}
             )
-        return _split_header(self._rows(name), name=name)
+        return _split_header(self._rows(name), name=name, header_where=header_where)
 
     def sheets(self, *names: str) -> dict[str, Sheet]:
         """Several sheets by name (e.g. an XLSForm's survey, choices and settings)."""
@@ -182,14 +231,17 @@ class Workbook:
         return {n: self.sheet(n) for n in names}
 
 
-def read_table(source: ImportFile, preferred_sheet: str = "") -> Sheet:
+def read_table(
+    source: ImportFile, preferred_sheet: str = "", header_where: HeaderTest | None = None
+) -> Sheet:
     """One table from a .csv or .xlsx file: in a workbook the sheet called `preferred_sheet`
-    if there is one, else the first."""
+    if there is one, else the first. `header_where` finds a header below title lines."""
     if source.suffix == ".csv":
-        return read_csv(source)
+        return read_csv(source, header_where)
     if source.suffix == ".xlsx":
         book = Workbook(source)
-        return book.sheet(preferred_sheet if preferred_sheet in book.names else None)
+        name = preferred_sheet if preferred_sheet in book.names else None
+        return book.sheet(name, header_where)
     raise FileRefused(_("Filen ”%(name)s” är varken .csv eller .xlsx.") % {"name": source.name})
 
 
