@@ -13,6 +13,7 @@ from organisations.auditlog import snapshot
 from surveys import conditions
 from surveys.builder import BuilderError
 from surveys.builder.audit import audit
+from surveys.builder.items import create_own_item
 from surveys.builder.locks import questionnaire_lock
 from surveys.builder.structure import check_questionnaire, renumber
 from surveys.models import Item, Question, Section, Survey
@@ -51,6 +52,16 @@ def add_questions(
         audit(user, survey, "survey.question_added", after=snapshot(question), detail=question)
     check_questionnaire(survey)
     return added
+
+
+@transaction.atomic
+def add_own_question(
+    *, survey: Survey, user: AbstractBaseUser, section: Section, **item_fields: object
+) -> Question:
+    """Write a new own item for the survey's organisation and ask it at the end of `section`."""
+    questionnaire_lock(survey).refuse()
+    item = create_own_item(user=user, organisation=survey.organisation, **item_fields)
+    return add_questions(survey=survey, user=user, items=[item], section=section)[0]
 
 
 @transaction.atomic

@@ -43,6 +43,8 @@ def create_survey(
     )
     if start == template.STANDARD_TEMPLATE:
         _apply_standard_template(survey)
+    else:
+        Section.objects.create(survey=survey, order=0, title=dict(template.FIRST_SECTION))
     audit(user, survey, "survey.created", after={**snapshot(survey), "start": start})
     return survey
 

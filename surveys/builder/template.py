@@ -50,6 +50,7 @@ THANKS = {
     "en": "Thank you for your answers! They have been saved.",
     "ar": "شكرًا على إجاباتك! لقد تم حفظها.",
 }
+FIRST_SECTION = {"sv": "Frågor", "en": "Questions", "ar": "الأسئلة"}  # of an empty survey
 SECTIONS = [
     TemplateSection(
         {"sv": "Trygghet", "en": "Safety", "ar": "الأمان"},
