@@ -24,6 +24,7 @@ class QuestionRow:
     condition: str
     newer_version: int | None
     asked: bool
+    number: int = 0
     first: bool = False
     last: bool = False
 
@@ -53,7 +54,7 @@ def builder_overview(user: AbstractBaseUser, survey: Survey) -> dict:
     )
     sections = [SectionRow(s) for s in survey.sections.order_by("order", "id")]
     rows_of = {s.section.pk: s.rows for s in sections}
-    for question in ordered:
+    for number, question in enumerate(ordered, start=1):
         newest = latest.get(question.item_version.item_id, 0)
         rows_of[question.section_id].append(
             QuestionRow(
@@ -61,6 +62,7 @@ def builder_overview(user: AbstractBaseUser, survey: Survey) -> dict:
                 condition=describe(question.show_if, by_key),
                 newer_version=newest if newest > question.item_version.number else None,
                 asked=question.item_version_id in lock.asked_version_ids,
+                number=number,
             )
         )
     for index, section in enumerate(sections):

@@ -85,9 +85,9 @@ class OwnItemForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=[o.pk for o in organisations]
         )
-        if len(organisations) == 1:
-            self.fields["organisation"].initial = organisations[0].pk
-            self.fields["organisation"].widget = forms.HiddenInput()
+        self.only_organisation = organisations[0] if len(organisations) == 1 else None
+        if self.only_organisation is not None:
+            del self.fields["organisation"]
         if sections:
             self.fields["section"].queryset = Section.objects.filter(
                 pk__in=[s.pk for s in sections]
@@ -98,7 +98,7 @@ class OwnItemForm(forms.Form):
             del self.fields["section"]
         if item is not None:
             for name in ("code", "organisation", "kind"):
-                del self.fields[name]
+                self.fields.pop(name, None)
             self.initial.update(initial_for(item.latest_version()))
 
     @property
@@ -124,6 +124,8 @@ class OwnItemForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        if self.only_organisation is not None:
+            data["organisation"] = self.only_organisation
         kind = self.item_kind
         if kind in CHOICE_KINDS:
             self._clean_options(data)
