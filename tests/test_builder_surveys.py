@@ -122,7 +122,11 @@ def test_change_texts_keeps_other_languages(client, cast):
     data = {"title": "Trygghet på Tjörn", "intro": "Välkommen.", "thanks": ""}
     assert client.post(url, data).status_code == 302
     survey.refresh_from_db()
-    assert survey.title == {"sv": "Trygghet på Tjörn", "en": "Safety survey", "ar": "استطلاع الأمان"}
+    assert survey.title == {
+        "sv": "Trygghet på Tjörn",
+        "en": "Safety survey",
+        "ar": "استطلاع الأمان",
+    }
     assert survey.intro == {"sv": "Välkommen."}
     assert AuditEntry.objects.filter(action="survey.texts_changed").count() == 1
 
