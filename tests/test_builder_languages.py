@@ -92,7 +92,7 @@ def translation_data(survey, **extra):
         "survey_thanks": "Mahadsanid!",
         f"section_{section.pk}_title": "Badbaado",
         f"q{q['otrygg_kvall'].pk}_wording": "Intee ayaad ammaan dareentaa?",
-        f"q{q['otrygg_kvall'].pk}_opt_mycket_trygg": "Aad u ammaan",
+        "option_0": "Aad u ammaan",  # "Mycket trygg", the first option of the survey
         f"q{q['trygghet_index'].pk}_min_label": "Gabi ahaanba maya",
         "ui_next": "Xiga",
         "ui_submit": "Dir jawaabaha",
@@ -211,3 +211,15 @@ def test_too_long_text_is_refused(client, cast, survey):
     assert response.status_code == 400
     survey.refresh_from_db()
     assert survey.title["en"] == "Safety survey"
+
+
+def test_a_repeated_option_is_translated_once(client, cast):
+    survey = sf.survey(cast.tjorn, codes=["problem_klotter", "problem_belysning"])
+    add_somali(survey)
+    client.force_login(cast.alice)
+    url = reverse("surveys_staff:translate", args=[survey.pk, "so"])
+    page = client.get(url).content.decode()
+    assert page.count(">Ett mycket stort problem</label>") == 1
+    client.post(url, {"option_0": "Dhibaato aad u weyn"})
+    for question in survey.questions.all():
+        assert question.option_label("mycket_stort", "so") == "Dhibaato aad u weyn"

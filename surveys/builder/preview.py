@@ -46,6 +46,7 @@ class PreviewSection:
     title: str
     intro: str
     questions: list[PreviewQuestion] = field(default_factory=list)
+    progress: str = ""
 
     @property
     def is_matrix(self) -> bool:
@@ -88,12 +89,14 @@ def preview(survey: Survey, language: SurveyLanguage) -> dict:
             _preview_question(question, number, code, by_key)
         )
     ui = {key: ui_text(language, key) for key in UI_TEXTS}
-    ui["progress"] = ui["progress"] % {"page": 1, "pages": max(len(sections), 1)}
+    pages = [s for s in sections if s.questions]
+    for number, page in enumerate(pages, start=1):
+        page.progress = ui["progress"] % {"page": number, "pages": len(pages)}
     return {
         "title": survey.title_in(code),
         "intro": translated(survey.intro, code),
         "thanks": translated(survey.thanks, code),
-        "sections": [s for s in sections if s.questions],
+        "sections": pages,
         "ui": ui,
         "areas": list(survey.municipality.areas.all()),
     }

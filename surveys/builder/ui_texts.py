@@ -43,4 +43,13 @@ def ui_text(language: SurveyLanguage | None, key: str) -> str:
         return language.ui[key]
     code = language.code if language is not None else "sv"
     with translation.override(code if code in SHIPPED else "en"):
-        return str(UI_TEXTS[key])
+        text = str(UI_TEXTS[key])
+    if code != "sv":
+        with translation.override("sv"):
+            untranslated = text == str(UI_TEXTS[key])
+        if untranslated:
+            # A shipped language whose catalogue lacks the text: English reads better than
+            # Swedish to someone who chose another language.
+            with translation.override("en"):
+                text = str(UI_TEXTS[key])
+    return text

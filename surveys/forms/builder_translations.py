@@ -70,7 +70,11 @@ class TranslationForm(forms.Form):
         self.survey, self.language = survey, language
         self.sections, self.questions = sections, questions
         self.modes = {q.pk: where_texts_live(q, language.code, locked) for q in questions}
+        self.shared_options: dict[str, str] = {}  # Swedish label → field name
         self.groups: list[Group] = [self._survey_group()]
+        shared = self._shared_options_group()
+        if shared.rows:
+            self.groups.append(shared)
         for section in sections:
             self.groups.append(self._section_group(section))
             self.groups += [
@@ -85,7 +89,7 @@ class TranslationForm(forms.Form):
             "dir": "rtl" if self.language.rtl else "ltr",
             "aria-describedby": f"id_{name}_helptext",
         }
-        widget = forms.Textarea(attrs={**attrs, "rows": 3}) if long else forms.TextInput(attrs)
+        widget = forms.Textarea(attrs={**attrs, "rows": 2}) if long else forms.TextInput(attrs)
         self.fields[name] = forms.CharField(
             label=label, required=False, max_length=4000, initial=initial, widget=widget
         )
@@ -128,6 +132,31 @@ class TranslationForm(forms.Form):
             )
         return group
 
+    def _shared_options_group(self) -> Group:
+        """Options of the bank's batteries repeat ("Ett mycket stort problem" in 14 questions):
+        where the survey keeps the texts, each distinct Swedish option is translated once."""
+        group = Group(
+            _("Svarsalternativ"),
+            note=_(
+                "Varje svarsalternativ står här en gång, också när flera frågor har det, och "
+                "översättningen gäller alla frågorna."
+            ),
+        )
+        code, current = self.language.code, {}
+        for question in self.questions:
+            if self.modes[question.pk] != ON_SURVEY:
+                continue
+            now = current_texts(question, code).options or {}
+            for option in question.item_version.options:
+                label = option["label"].get("sv", "")
+                if label and not current.get(label):
+                    current[label] = now.get(option["value"], "")
+        for number, (label, text) in enumerate(current.items()):
+            name = f"option_{number}"
+            self.shared_options[label] = name
+            group.rows.append(self._text(name, label, label, text))
+        return group
+
     def _question_group(self, question: Question) -> Group:
         mode, code = self.modes[question.pk], self.language.code
         version = question.item_version
@@ -146,7 +175,7 @@ class TranslationForm(forms.Form):
 
         row("wording", _("Frågetext"), version.wording.get("sv", ""), now.wording, long=True)
         row("help", _("Hjälptext"), (version.help or {}).get("sv", ""), now.help)
-        for option in version.options:
+        for option in version.options if mode != ON_SURVEY else []:
             row(
                 f"opt_{option['value']}",
                 _("Svarsalternativ ”%(value)s”") % {"value": option["value"]},
@@ -201,13 +230,18 @@ class TranslationForm(forms.Form):
                 wording=data.get(prefix + "wording", "").strip(),
                 help=data.get(prefix + "help", "").strip(),
                 options={
-                    o["value"]: data.get(f"{prefix}opt_{o['value']}", "").strip()
+                    o["value"]: data.get(self._option_field(question, o), "").strip()
                     for o in question.item_version.options
                 },
                 min_label=data.get(prefix + "min_label", "").strip(),
                 max_label=data.get(prefix + "max_label", "").strip(),
             )
         return texts
+
+    def _option_field(self, question: Question, option: dict) -> str:
+        if self.modes[question.pk] == ON_SURVEY:
+            return self.shared_options.get(option["label"].get("sv", ""), "")
+        return f"q{question.pk}_opt_{option['value']}"
 
     def ui(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"ui_{key}", "").strip() for key in UI_TEXTS}
