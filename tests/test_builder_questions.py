@@ -27,7 +27,7 @@ def test_bank_page_lists_items_not_yet_asked(client, cast, survey):
     page = client.get(url).content.decode()
     assert (
         "problem_klotter" in page
-        and 'id="fraga-%d"' % Item.objects.get(code="otrygg_kvall").pk not in page
+        and f'id="fraga-{Item.objects.get(code="otrygg_kvall").pk}"' not in page
     )
     page = client.get(url, {"amne": "problem", "sok": "klotter"}).content.decode()
     assert "problem_klotter" in page and "problem_belysning" not in page
