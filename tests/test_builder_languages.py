@@ -219,7 +219,7 @@ def test_a_repeated_option_is_translated_once(client, cast):
     client.force_login(cast.alice)
     url = reverse("surveys_staff:translate", args=[survey.pk, "so"])
     page = client.get(url).content.decode()
-    assert page.count(">Ett mycket stort problem</label>") == 1
+    assert page.count(">Ett mycket stort problem</span></label>") == 1
     client.post(url, {"option_0": "Dhibaato aad u weyn"})
     for question in survey.questions.all():
         assert question.option_label("mycket_stort", "so") == "Dhibaato aad u weyn"

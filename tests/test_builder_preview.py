@@ -70,3 +70,18 @@ def test_preview_access(client, cast):
         client.get(reverse("surveys_staff:survey_preview", args=[survey.pk, "xx"])).status_code
         == 404
     )
+
+
+def test_preview_counts_what_is_not_translated(client, cast):
+    survey = sf.survey(cast.tjorn, codes=["kon", "alder"])
+    SurveyLanguage.objects.create(survey=survey, code="so", name="Soomaali")
+    client.force_login(cast.alice)
+    page = client.get(
+        reverse("surveys_staff:survey_preview", args=[survey.pk, "so"])
+    ).content.decode()
+    assert "2 frågor saknar text på språket och visas på svenska." in page
+    assert '<span lang="sv">Hur gammal är du?</span>' in page
+    page = client.get(
+        reverse("surveys_staff:survey_preview", args=[survey.pk, "en"])
+    ).content.decode()
+    assert "saknar text på språket" not in page

@@ -28,6 +28,7 @@ class PreviewQuestion:
     min_label: str = ""
     max_label: str = ""
     row_label: str = ""
+    text_language: str = ""  # "sv" where the text falls back to Swedish
 
     @property
     def field_id(self) -> str:
@@ -72,6 +73,7 @@ def _preview_question(question: Question, number: int, code: str, by_key: dict) 
         min_label=question.scale_label("min_label", code),
         max_label=question.scale_label("max_label", code),
         row_label=question.row_label(code),
+        text_language=code if code == "sv" or question.text(code) != question.text("sv") else "sv",
     )
 
 
@@ -92,7 +94,9 @@ def preview(survey: Survey, language: SurveyLanguage) -> dict:
     pages = [s for s in sections if s.questions]
     for number, page in enumerate(pages, start=1):
         page.progress = ui["progress"] % {"page": number, "pages": len(pages)}
+    untranslated = [q.key for q in ordered if code != "sv" and q.text(code) == q.text("sv")]
     return {
+        "untranslated": untranslated,
         "title": survey.title_in(code),
         "intro": translated(survey.intro, code),
         "thanks": translated(survey.thanks, code),

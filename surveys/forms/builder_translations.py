@@ -84,11 +84,9 @@ class TranslationForm(forms.Form):
             self.groups.append(self._ui_group())
 
     def _text(self, name: str, label: str, source: str, initial: str, long: bool = False) -> Row:
-        attrs = {
-            "lang": self.language.code,
-            "dir": "rtl" if self.language.rtl else "ltr",
-            "aria-describedby": f"id_{name}_helptext",
-        }
+        attrs = {"lang": self.language.code, "dir": "rtl" if self.language.rtl else "ltr"}
+        if source != label:  # the Swedish source is shown as a hint under the label
+            attrs["aria-describedby"] = f"id_{name}_helptext"
         widget = forms.Textarea(attrs={**attrs, "rows": 2}) if long else forms.TextInput(attrs)
         self.fields[name] = forms.CharField(
             label=label, required=False, max_length=4000, initial=initial, widget=widget
