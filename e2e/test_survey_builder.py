@@ -91,3 +91,44 @@ def test_coordinator_builds_a_survey(checked_page):
     assert "ما مدى شعورك بالأمان" in preview.inner_text()
     p.follow("Soomaali")
     assert "Sahanka badbaadada Tjörn" in p.text() and "Dir jawaabaha" in p.text()
+
+
+def test_every_builder_page_passes_axe(checked_page):
+    """The pages the first test does not pass through, each checked by axe: the bank, adding
+    from it, sections, a question's settings, removals, and the preview of a matrix."""
+    from tests import survey_factories as sf
+
+    cast = make_cast()
+    survey = sf.survey(cast.tjorn, codes=["otrygg_kvall", "kon", "problem_klotter"])
+    area = sf.area("skarhamn", "Skärhamn")
+    p = checked_page
+    login(p, "alice")
+    base = f"/personal/undersokningar/{survey.pk}/"
+    p.goto(base)
+    p.follow("Lägg till frågor från banken")
+    p.page.fill("#id_sok", "belysning")
+    p.submit("Visa frågorna")
+    p.page.get_by_label("problem_belysning", exact=False).check()
+    p.submit("Lägg till valda frågor")
+    assert "Frågor tillagda: 1." in p.text()
+    p.follow("Nytt avsnitt")
+    p.page.fill("#id_title", "Problem i området")
+    p.page.get_by_label("Matris (frågor med samma skala)").check()
+    p.submit("Lägg till avsnittet")
+    p.follow("Ändra problem_klotter")
+    p.page.select_option("#id_section", label="Problem i området")
+    p.submit("Spara ändringarna")
+    p.follow("Ta bort kon")
+    p.submit("Ta bort frågan")
+    assert "Frågan ”kon” är borttagen" in p.text()
+    p.follow("Svenska")
+    assert "Förhandsgranskning" in p.text()
+    p.goto("/personal/undersokningar/fragebank/")
+    p.follow("otrygg_kvall")
+    assert "Version 1" in p.text()
+    p.goto("/personal/undersokningar/fragebank/ny/")
+    p.goto(f"/personal/undersokningar/omraden/omrade/{area.pk}/ta-bort/")
+    p.goto(f"{base}sprak/en/ta-bort/")
+    p.page.set_viewport_size({"width": 390, "height": 844})
+    p.goto(base)
+    p.goto(f"{base}forhandsgranska/ar/")
