@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from organisations.models import Contact, Membership, Organisation, Role
+from organisations.models import Area, Contact, Membership, Municipality, Organisation, Role
 
 
 @dataclass
@@ -66,3 +67,44 @@ def get_contact_for_user(user: AbstractBaseUser, pk: int, min_role: str = Role.E
 def get_organisation_for_user(user: AbstractBaseUser, pk: int) -> Organisation:
     """One of the user's own organisations (404 for any other)."""
     return get_object_or_404(Organisation, pk=pk, id__in=access_for(user).org_ids())
+
+
+def area_municipality_ids(access: Access, min_role: str = Role.VIEWER) -> set[int]:
+    """Municipalities whose areas the user reads (any role: their organisations work there,
+    or their police area covers them) or edits (editor and up in an organisation of the
+    municipality itself: the municipality, its BRÅ). Areas belong to the municipality."""
+    org_ids = access.org_ids(min_role)
+    own = set(
+        Organisation.objects.filter(id__in=org_ids, municipality__isnull=False).values_list(
+            "municipality_id", flat=True
+        )
+    )
+    if Role.rank(min_role) >= Role.rank(Role.EDITOR):
+        return own
+    covered = Organisation.objects.filter(id__in=org_ids, police_area__isnull=False).values_list(
+        "police_area__municipalities", flat=True
+    )
+    return own | {m for m in covered if m is not None}
+
+
+def get_municipality_for_user(
+    user: AbstractBaseUser, code: str, min_role: str = Role.VIEWER
+) -> Municipality:
+    """A municipality whose areas the user may read (404 otherwise), and edit when `min_role`
+    asks for it (403 otherwise)."""
+    access = access_for(user)
+    municipality = get_object_or_404(Municipality, code=code, id__in=area_municipality_ids(access))
+    if min_role != Role.VIEWER and municipality.pk not in area_municipality_ids(access, min_role):
+        raise PermissionDenied(
+            _(
+                "Områdena i en kommun ändras av redaktörer och administratörer i kommunen "
+                "eller i en organisation som hör till kommunen."
+            )
+        )
+    return municipality
+
+
+def get_area_for_user(user: AbstractBaseUser, pk: int, min_role: str = Role.EDITOR) -> Area:
+    area = get_object_or_404(Area.objects.select_related("municipality"), pk=pk)
+    area.municipality = get_municipality_for_user(user, area.municipality.code, min_role)
+    return area

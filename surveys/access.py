@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from organisations.access import Access, access_for
 from organisations.models import Role
-from surveys.models import Item, Survey, Wave
+from surveys.models import Item, Question, Section, Survey, Wave
 
 
 class Need(Enum):
@@ -74,3 +74,17 @@ def get_item_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ) -
             _("Standardfrågorna kan inte ändras. Skapa en egen fråga i stället.")
         )
     return item
+
+
+def get_section_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.EDIT) -> Section:
+    section = get_object_or_404(Section, pk=pk)
+    section.survey = get_survey_for_user(user, section.survey_id, need)
+    return section
+
+
+def get_question_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.EDIT) -> Question:
+    question = get_object_or_404(
+        Question.objects.select_related("item_version__item", "section"), pk=pk
+    )
+    question.survey = get_survey_for_user(user, question.survey_id, need)
+    return question

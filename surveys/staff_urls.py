@@ -1,11 +1,13 @@
 """Staff pages for surveys, under /personal/undersokningar/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from surveys.views import paper, wave_imports, waves, waves_invitations, xlsform
 
 app_name = "surveys_staff"
 urlpatterns: list = [
+    # The survey builder, the question bank and the municipality's areas.
+    path("", include("surveys.views.builder_urls")),
     # Waves (omgångar): lifecycle and overview
     path("<int:pk>/omgangar/", waves.wave_list, name="wave_list"),
     path("<int:pk>/omgangar/ny/", waves.wave_create, name="wave_create"),

@@ -145,6 +145,11 @@ class Question(models.Model):
     )
     required = models.BooleanField(_("obligatorisk"), default=False)
     show_if = models.JSONField(_("visas om"), null=True, blank=True)
+    # The survey's own texts in languages that the item version lacks (a translator-added
+    # language for a standard item): {lang: {"wording", "help", "options": {value: label},
+    # "min_label", "max_label"}}. A language the version has is always taken from the version,
+    # so the bank's wording is what results cite.
+    translations = models.JSONField(_("översättningar"), default=dict, blank=True)
 
     class Meta:
         ordering = ["survey", "section__order", "order", "id"]
@@ -154,3 +159,55 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+    def _own_text(self, language: str, name: str) -> str:
+        return (self.translations.get(language) or {}).get(name) or ""
+
+    def _has(self, texts: dict | None, language: str) -> bool:
+        return bool((texts or {}).get(language))
+
+    def text(self, language: str) -> str:
+        """The wording in `language`: the version's, else the survey's translation, else
+        Swedish."""
+        version = self.item_version
+        if self._has(version.wording, language):
+            return version.wording[language]
+        return self._own_text(language, "wording") or version.text(language)
+
+    def help_text(self, language: str) -> str:
+        version = self.item_version
+        if self._has(version.help, language) or not version.help:
+            return version.help_text(language)
+        return self._own_text(language, "help") or version.help_text(language)
+
+    def option_label(self, value: str, language: str) -> str:
+        for option in self.item_version.options:
+            if option["value"] == value:
+                if self._has(option["label"], language):
+                    return option["label"][language]
+                own = (self.translations.get(language) or {}).get("options") or {}
+                return own.get(value) or translated(option["label"], language)
+        return value
+
+    def options_in(self, language: str) -> list[dict]:
+        """The options as {"value", "label", "missing"} in `language`."""
+        return [
+            {
+                "value": o["value"],
+                "label": self.option_label(o["value"], language),
+                "missing": bool(o.get("missing")),
+            }
+            for o in self.item_version.options
+        ]
+
+    def scale_label(self, end: str, language: str) -> str:
+        """The label of a scale's end ("min_label" or "max_label") in `language`."""
+        texts = (self.item_version.constraints or {}).get(end) or {}
+        if self._has(texts, language) or not texts:
+            return translated(texts, language)
+        return self._own_text(language, end) or translated(texts, language)
+
+    def row_label(self, language: str) -> str:
+        """The short label of the question as a row of a matrix: its help text (which for the
+        bank's batteries is the item itself, "Nedskräpning"), else its wording."""
+        return self.help_text(language) or self.text(language)
