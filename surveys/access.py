@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from organisations.access import Access, access_for
 from organisations.models import Role
@@ -25,13 +26,15 @@ class Need(Enum):
 
 
 REFUSALS = {
-    Need.ENTER: _(
+    Need.ENTER: gettext_lazy(
         "Pappersenkäter registreras av rapportörer, redaktörer och administratörer i den ansvariga organisationen."
     ),
-    Need.EDIT: _(
+    Need.EDIT: gettext_lazy(
         "Bara redaktörer och administratörer i den ansvariga organisationen kan ändra undersökningen."
     ),
-    Need.ADMIN: _("Bara administratörer i den ansvariga organisationen kan ta ut mikrodata."),
+    Need.ADMIN: gettext_lazy(
+        "Bara administratörer i den ansvariga organisationen kan ta ut mikrodata."
+    ),
 }
 
 
@@ -51,7 +54,7 @@ def get_survey_for_user(user: AbstractBaseUser, pk: int, need: Need = Need.READ)
         pk=pk,
     )
     if not can(access, survey, need):
-        raise PermissionDenied(REFUSALS[need])
+        raise PermissionDenied(str(REFUSALS[need]))
     return survey
 
 

@@ -1,25 +1,13 @@
-"""Where an import's pages lead back to: the builder's survey page and the waves' overview
-(other helpers' pages), or the import page itself while those are not there."""
+"""Where an import's pages lead back to: the survey's builder page and the wave's overview."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from surveys.models import Survey, Wave
 
 
-def _first(*candidates: tuple[str, list]) -> str:
-    for name, args in candidates:
-        try:
-            return reverse(name, args=args)
-        except NoReverseMatch:
-            continue
-    raise NoReverseMatch(candidates[-1][0])
-
-
 def survey_page_url(survey: Survey) -> str:
-    return _first(
-        ("surveys_staff:survey_detail", [survey.pk]), ("surveys_staff:xlsform_import", [])
-    )
+    return reverse("surveys_staff:survey_detail", args=[survey.pk])
 
 
-def wave_page_url(wave: Wave, fallback: str) -> str:
-    return _first(("surveys_staff:wave_detail", [wave.pk]), (fallback, [wave.pk]))
+def wave_page_url(wave: Wave) -> str:
+    return reverse("surveys_staff:wave_detail", args=[wave.pk])

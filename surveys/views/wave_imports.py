@@ -89,7 +89,7 @@ def answers_import_preview(request: HttpRequest, pk: int, token: uuid.UUID) -> H
         return _answers_preview(request, wave, importer, plan, upload_url)
     discard_upload(user=request.user, token=token)
     messages.success(request, _("%(n)s svar är inlästa i omgången.") % {"n": importer.stored})
-    return redirect(wave_page_url(wave, "surveys_staff:answers_import"))
+    return redirect(wave_page_url(wave))
 
 
 def _answers_preview(
@@ -156,7 +156,7 @@ def margins_import_preview(request: HttpRequest, pk: int, token: uuid.UUID) -> H
         if plan.record is not None:
             discard_upload(user=request.user, token=token)
             messages.success(request, _("Omgångens populationsmarginaler är ersatta från filen."))
-            return redirect(wave_page_url(wave, "surveys_staff:margins_import"))
+            return redirect(wave_page_url(wave))
     total = next((sum(t.values()) for t in importer.tables.values()), 0)
     context = {"wave": wave, "plan": plan, "upload_url": upload_url, "total": _number(total)}
     status = 400 if plan.errors else 200
