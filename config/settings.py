@@ -184,3 +184,8 @@ MIDDLEWARE.append("api.http.ApiMiddleware")
 OPEN_DATA_PUBLISHER_NAME = os.environ.get("OPEN_DATA_PUBLISHER_NAME", "Medborgarlöften")
 OPEN_DATA_PUBLISHER_URL = os.environ.get("OPEN_DATA_PUBLISHER_URL", SITE_URL)
 OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "oppnadata@example.invalid")
+
+# Maps (core/maps): a tile URL template such as https://tile.example.org/{z}/{x}/{y}.png. Empty
+# (the default): no tiles and no request to anyone else; the municipality's boundary is drawn.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")

@@ -79,7 +79,11 @@ def submit_response(
         answers=answers,
     )
     if draft_token:
-        ResponseDraft.objects.filter(token_hash=draft_hash(draft_token)).delete()
+        # A draft is submitted once: of two submits racing with one draft (a double tap on an
+        # open link) the second deletes nothing and is rolled back.
+        deleted, _rows = ResponseDraft.objects.filter(token_hash=draft_hash(draft_token)).delete()
+        if not deleted:
+            raise CodeRefused(_("Svaren är redan skickade. Tack!"))
     return response
 
 

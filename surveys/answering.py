@@ -1,0 +1,263 @@
+"""Answering a survey on the web: the questionnaire split into pages, the draft that keeps what
+was typed between page loads, and the submission.
+
+Pages: one per section, in order. A question whose show-if refers to an answer on its own page
+starts a new page, so that the condition is evaluated on the server when that page is built
+(no JavaScript needed); a page whose questions are all hidden is skipped.
+
+Drafts: the respondent's cookie holds a random token; the database keeps only its hash
+(services.draft_hash) with the answers typed so far, as typed ({key: [strings]}, the way a form
+posts them), so a reload or a phone waking up shows exactly what was there.
+
+Why a sample draft holds the invitation code: the code is consumed only when the answers are
+stored (services.submit_response consumes it and deletes the draft in one transaction), so until
+then the draft must say which code to consume. That is the only place a code and answers meet,
+and only while the respondent is still answering: once the response is stored the draft is gone
+and the response carries no reference to the code. The platform never knows who holds a code
+(the mail house has the addresses). Drafts of a closed wave are deleted with it.
+"""
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import QueryDict
+from django.utils import timezone
+
+from organisations.models import Area
+from surveys import conditions
+from surveys.models import (
+    Invitation,
+    ItemVersion,
+    Question,
+    Response,
+    ResponseDraft,
+    Section,
+    Survey,
+    SurveyLanguage,
+    Wave,
+    WaveStatus,
+)
+from surveys.models.waves import normalise_code
+from surveys.questionnaire import spec_for, survey_questions
+from surveys.services import draft_hash, submit_response
+from surveys.validation import Cleaned, QuestionSpec, clean_answers
+
+DRAFT_COOKIE = "enkat_utkast"
+DRAFT_COOKIE_PATH = "/enkat/"
+# What a draft keeps of one typed value: enough to show an over-long answer's error again,
+# without letting a draft grow without bound.
+RAW_VALUE_LIMIT = 20_000
+SECONDS_PER_QUESTION = 20
+
+
+@dataclass(frozen=True)
+class AnswerPage:
+    number: int  # 1-based, stable: the URL of the page
+    section: Section
+    questions: tuple[Question, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        return [q.key for q in self.questions]
+
+
+def split_pages(questions: Sequence[Question]) -> list[AnswerPage]:
+    pages: list[list[Question]] = []
+    for question in questions:
+        current = pages[-1] if pages else None
+        same_section = current and current[0].section_id == question.section_id
+        depends_here = current and conditions.referenced_keys(question.show_if) & {
+            q.key for q in current
+        }
+        if same_section and not depends_here:
+            current.append(question)
+        else:
+            pages.append([question])
+    return [AnswerPage(n, qs[0].section, tuple(qs)) for n, qs in enumerate(pages, start=1)]
+
+
+@dataclass
+class Questionnaire:
+    """One wave's questions as asked, loaded once per request (a constant number of queries)."""
+
+    wave: Wave
+    questions: list[Question]
+    specs: list[QuestionSpec]
+    pages: list[AnswerPage]
+    areas: list[Area]
+    languages: list[SurveyLanguage]
+
+    @property
+    def survey(self) -> Survey:
+        return self.wave.survey
+
+    def page(self, number: int) -> AnswerPage | None:
+        return self.pages[number - 1] if 1 <= number <= len(self.pages) else None
+
+    def specs_until(self, page: AnswerPage) -> list[QuestionSpec]:
+        last = page.questions[-1].key
+        index = next(i for i, s in enumerate(self.specs) if s.key == last)
+        return self.specs[: index + 1]
+
+    def shown_keys(self, raw: Mapping[str, Sequence[str]]) -> tuple[set[str], dict]:
+        """The questions asked given the answers typed so far, and those answers cleaned."""
+        cleaned = clean_answers(self.specs, raw, check_required=False)
+        shown = set(cleaned.shown)
+        for spec in self.specs:
+            if spec.kind == "note" and conditions.evaluate(spec.show_if, cleaned.answers):
+                shown.add(spec.key)
+        return shown, cleaned.answers
+
+    def visible_pages(self, shown: set[str]) -> list[AnswerPage]:
+        return [p for p in self.pages if shown.intersection(p.keys)]
+
+    def area_names(self) -> dict[str, str]:
+        return {a.code: a.name for a in self.areas}
+
+    def minutes(self) -> int:
+        return max(1, -(-len(self.questions) * SECONDS_PER_QUESTION // 60))
+
+
+def _frozen_questions(wave: Wave) -> list[Question]:
+    """The questions with the item versions the wave froze when it opened."""
+    questions = survey_questions(wave.survey)
+    frozen = wave.question_versions or {}
+    if not frozen:
+        return questions
+    questions = [q for q in questions if q.key in frozen]
+    changed = {frozen[q.key] for q in questions if q.item_version_id != frozen[q.key]}
+    if changed:
+        versions = ItemVersion.objects.select_related("item").in_bulk(changed)
+        for q in questions:
+            if q.item_version_id != frozen[q.key]:
+                q.item_version = versions[frozen[q.key]]
+    return questions
+
+
+def load_questionnaire(wave: Wave) -> Questionnaire:
+    questions = _frozen_questions(wave)
+    areas = list(Area.objects.of_municipality(wave.survey.municipality_id).order_by("name"))
+    area_codes = tuple(a.code for a in areas)
+    return Questionnaire(
+        wave=wave,
+        questions=questions,
+        specs=[spec_for(q, area_codes) for q in questions],
+        pages=split_pages(questions),
+        areas=areas,
+        languages=list(wave.survey.languages.all()),
+    )
+
+
+def wave_for_open_link(token: str) -> Wave | None:
+    return (
+        Wave.objects.select_related("survey__municipality")
+        .filter(open_link_token=token, uses_open_link=True)
+        .first()
+    )
+
+
+class CodeState:
+    UNKNOWN = "unknown"
+    USED = "used"
+    CLOSED = "closed"
+    NOT_OPEN = "not_open"
+    OK = "ok"
+
+
+def look_up_code(typed: str) -> tuple[str, Invitation | None]:
+    """What a typed code can do: answer (OK), or why not. The final word is the conditional
+    UPDATE in services.submit_response; this only tells the resident early and kindly."""
+    code = normalise_code(typed)
+    invitation = (
+        Invitation.objects.select_related("wave__survey").filter(code=code).first()
+        if code
+        else None
+    )
+    if invitation is None or not invitation.wave.uses_sample:
+        return CodeState.UNKNOWN, None
+    if invitation.wave.status == WaveStatus.DRAFT:
+        return CodeState.NOT_OPEN, invitation
+    if invitation.wave.status == WaveStatus.CLOSED:
+        return CodeState.CLOSED, invitation
+    if invitation.consumed:
+        return CodeState.USED, invitation
+    return CodeState.OK, invitation
+
+
+def start_draft(*, wave: Wave, language: str, code: str = "") -> tuple[ResponseDraft, str]:
+    """A new draft, and the token for the respondent's cookie (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    draft = ResponseDraft.objects.create(
+        wave=wave,
+        token_hash=draft_hash(token),
+        invitation_code=code,
+        language=language,
+        updated_on=timezone.localdate(),
+    )
+    return draft, token
+
+
+def find_draft(token: str) -> ResponseDraft | None:
+    if not token:
+        return None
+    languages = Prefetch("wave__survey__languages", queryset=SurveyLanguage.objects.all())
+    return (
+        ResponseDraft.objects.select_related("wave__survey__municipality")
+        .prefetch_related(languages)
+        .filter(token_hash=draft_hash(token))
+        .first()
+    )
+
+
+def posted_raw(page: AnswerPage, data: QueryDict) -> dict[str, list[str]]:
+    """The page's answers as posted; an unticked question posts nothing, which means empty."""
+    return {key: [v[:RAW_VALUE_LIMIT] for v in data.getlist(key)] for key in page.keys}
+
+
+def save_page(
+    draft: ResponseDraft, raw: Mapping[str, list[str]], *, page: int, language: str
+) -> None:
+    draft.answers = {**draft.answers, **raw}
+    draft.page = page
+    draft.language = language
+    draft.updated_on = timezone.localdate()
+    draft.save(update_fields=["answers", "page", "language", "updated_on"])
+
+
+def check_page(
+    questionnaire: Questionnaire, page: AnswerPage, raw: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """The errors of one page's questions (required ones included), given everything typed."""
+    cleaned = clean_answers(questionnaire.specs_until(page), raw, check_required=True)
+    return {key: error for key, error in cleaned.errors.items() if key in page.keys}
+
+
+def answered_area(questionnaire: Questionnaire, answers: Mapping[str, object]) -> int | None:
+    """The area a respondent chose in an area question (the open link has no stratum)."""
+    by_code = {a.code: a.pk for a in questionnaire.areas}
+    for spec in questionnaire.specs:
+        if spec.kind == "area" and answers.get(spec.key) in by_code:
+            return by_code[answers[spec.key]]
+    return None
+
+
+def submit_draft(questionnaire: Questionnaire, draft: ResponseDraft, token: str) -> Cleaned:
+    """Check every answer and, when all are acceptable, store the response: the code is
+    consumed and the draft deleted in the same transaction (services.submit_response). Raises
+    services.CodeRefused when the code or the draft was used meanwhile; stores nothing then."""
+    cleaned = clean_answers(questionnaire.specs, draft.answers, check_required=True)
+    if not cleaned.is_valid:
+        return cleaned
+    mode = Response.Mode.SAMPLE if draft.invitation_code else Response.Mode.OPEN
+    submit_response(
+        wave=questionnaire.wave,
+        answers=cleaned.answers,
+        mode=mode,
+        language=draft.language,
+        code=draft.invitation_code,
+        area_id=answered_area(questionnaire, cleaned.answers),
+        draft_token=token,
+    )
+    return cleaned
