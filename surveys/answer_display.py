@@ -78,7 +78,9 @@ class DisplayContext:
 
 
 def _plain(number: float | int) -> str:
-    return number_format(int(number) if float(number).is_integer() else number)
+    """A number as the respondent's language writes it, grouped: "2 000", "2,000"."""
+    value = int(number) if float(number).is_integer() else number
+    return number_format(value, force_grouping=True)
 
 
 def _choices(key: str, options: Sequence[tuple[str, str]], raw: Sequence[str]) -> list[Choice]:
@@ -199,7 +201,7 @@ def question_view(
             view.hints.append(_number_hint(spec, ui))
     elif spec.kind == "text":
         view.limit = spec.max_length
-        view.hints.append(ui["text_limit"] % {"max": number_format(spec.max_length)})
+        view.hints.append(ui["text_limit"] % {"max": _plain(spec.max_length)})
         if view.help == ui["text_warning"]:
             view.help = ""
     elif spec.kind == "point":

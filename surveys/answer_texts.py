@@ -77,8 +77,6 @@ UI_TEXTS = {
     "duration": _("Det tar ungefär %(minutes)s minuter att svara."),
     "question_count": _("Undersökningen har %(count)s frågor. Du väljer själv vilka du svarar på."),
     "required_note": _("Frågor markerade ”måste besvaras” behöver ett svar."),
-    "choose_language": _("Språk"),
-    "current_language": _("Språket nu"),
     # Pages
     "progress": _("Sida %(page)s av %(total)s"),
     "next": _("Nästa"),
@@ -125,7 +123,6 @@ UI_TEXTS = {
     "not_answered": _("Inte besvarad"),
     "a_place": _("En plats på kartan"),
     "submit": _("Skicka svaren"),
-    "summary_page": _("Sidan ”%(title)s”"),
     "thanks_title": _("Tack för dina svar!"),
     "thanks_text": _(
         "Dina svar är sparade. Resultaten sammanställs när undersökningen har stängt, och de "

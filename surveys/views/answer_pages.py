@@ -237,8 +237,11 @@ def _render_summary(
             for question in p.questions
             if question.key in shown and question.item_version.item.kind != "note"
         ]
+        if groups and groups[-1]["section"] == p.section.pk:  # a section split over pages
+            groups[-1]["rows"] += rows
+            continue
         title = translated(p.section.title, ctx.language) or q.survey.title_in(ctx.language)
-        groups.append({"title": title, "url": page_url, "rows": rows})
+        groups.append({"section": p.section.pk, "title": title, "rows": rows})
     error_list = [
         (row["change_url"], row["label"], row["error"])
         for g in groups
