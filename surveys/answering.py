@@ -213,13 +213,14 @@ def find_draft(token: str) -> ResponseDraft | None:
 
 def posted_raw(page: AnswerPage, data: QueryDict) -> dict[str, list[str]]:
     """The page's answers as posted; an unticked question posts nothing, which means empty."""
-    return {key: [v[:RAW_VALUE_LIMIT] for v in data.getlist(key)] for key in page.keys}
+    return {key: data.getlist(key) for key in page.keys}
 
 
 def save_page(
     draft: ResponseDraft, raw: Mapping[str, list[str]], *, page: int, language: str
 ) -> None:
-    draft.answers = {**draft.answers, **raw}
+    kept = {key: [value[:RAW_VALUE_LIMIT] for value in values] for key, values in raw.items()}
+    draft.answers = {**draft.answers, **kept}
     draft.page = page
     draft.language = language
     draft.updated_on = timezone.localdate()

@@ -46,6 +46,12 @@ def choose_language(
     return by_code.get(asked) or by_code.get(current) or by_code.get("sv") or SWEDISH
 
 
+def gettext_language(code: str) -> str:
+    """The catalogue for a survey language: a translator-added one has none (its texts are in
+    SurveyLanguage.ui) and falls back to Swedish."""
+    return code if code in CATALOGUE_LANGUAGES else "sv"
+
+
 def render_answer(
     request: HttpRequest,
     template: str,
@@ -65,8 +71,7 @@ def render_answer(
         "language_param": LANGUAGE_PARAM,
         **context,
     }
-    gettext_language = language.code if language.code in CATALOGUE_LANGUAGES else "sv"
-    with translation.override(gettext_language):
+    with translation.override(gettext_language(language.code)):
         response = render(request, template, context, status=status)
     response["Content-Language"] = language.code
     response["Cache-Control"] = "no-store"
@@ -99,7 +104,7 @@ def message(
 
 def swedish_date(day: datetime.date, language: str) -> str:
     """A date written the Swedish way ("1 september 2025"), in the page's language."""
-    with translation.override(language if language in CATALOGUE_LANGUAGES else "sv"):
+    with translation.override(gettext_language(language)):
         return formats.date_format(day, "j F Y")
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
 from surveys.answer_display import DisplayContext, QuestionView, answer_text, question_view
@@ -29,6 +30,7 @@ from surveys.views.answer import (
     LANGUAGE_PARAM,
     choose_language,
     forget_draft,
+    gettext_language,
     intro_page,
     message,
     render_answer,
@@ -73,7 +75,8 @@ def with_draft(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
             ResponseDraft.objects.filter(pk=draft.pk).delete()
             return forget_draft(message(request, "closed", language=language))
         answering = Answering(draft, token, load_questionnaire(draft.wave), language)
-        return view(request, answering, *args, **kwargs)
+        with translation.override(gettext_language(language.code)):  # validation messages
+            return view(request, answering, *args, **kwargs)
 
     return wrapped
 
@@ -121,7 +124,7 @@ def page(request: HttpRequest, answering: Answering, number: int) -> HttpRespons
     if request.method == "POST":
         typed = posted_raw(current, request.POST)
         save_page(draft, typed, page=number, language=answering.language.code)
-        raw = draft.answers
+        raw = {**draft.answers, **typed}  # as typed, also beyond what the draft keeps
         pages, _shown, _answers = answering.visible()
         if request.POST.get("riktning") == BACK:
             return redirect(_before(pages, number, answering))
@@ -131,18 +134,18 @@ def page(request: HttpRequest, answering: Answering, number: int) -> HttpRespons
     pages, shown, _answers = answering.visible()
     if current not in pages:
         return redirect(_after(pages, number, answering))
-    return _render_page(request, answering, current, pages, shown, errors)
+    return _render_page(request, answering, current, (pages, shown), raw, errors)
 
 
 def _render_page(
     request: HttpRequest,
     answering: Answering,
     current: AnswerPage,
-    pages: list[AnswerPage],
-    shown: set[str],
+    visible: tuple[list[AnswerPage], set[str]],
+    raw: dict[str, list[str]],
     errors: dict[str, str],
 ) -> HttpResponse:
-    q, raw = answering.questionnaire, answering.draft.answers
+    q, (pages, shown) = answering.questionnaire, visible
     ctx = answering.context(frozenset(current.keys))
     specs = {s.key: s for s in q.specs}
     views = [
