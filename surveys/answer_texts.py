@@ -44,6 +44,8 @@ UI_TEXTS = {
         "Någon har redan svarat med den här koden. Varje kod kan bara användas en gång, så att "
         "ingen svarar två gånger. Har du svarat redan: tack för din hjälp!"
     ),
+    "sent_title": _("Dina svar är redan skickade"),
+    "sent_text": _("Svaren från den här webbläsaren är redan sparade. Tack för din hjälp!"),
     "closed_title": _("Undersökningen är stängd"),
     "closed_text": _(
         "Det går inte längre att svara på den här undersökningen. Tack för att du ville hjälpa till!"

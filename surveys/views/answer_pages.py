@@ -207,9 +207,10 @@ def summary(request: HttpRequest, answering: Answering) -> HttpResponse:
     if request.method == "POST":
         try:
             cleaned = submit_draft(answering.questionnaire, answering.draft, answering.token)
-        except CodeRefused:
+        except CodeRefused:  # the code, or this very draft, was sent meanwhile
             ResponseDraft.objects.filter(pk=answering.draft.pk).delete()
-            return forget_draft(message(request, "used", language=answering.language))
+            kind = "used" if answering.draft.invitation_code else "sent"
+            return forget_draft(message(request, kind, language=answering.language))
         if cleaned.is_valid:
             thanks_url = answering.url("surveys:thanks", answering.questionnaire.wave.pk)
             return forget_draft(redirect(thanks_url))
