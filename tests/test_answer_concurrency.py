@@ -60,7 +60,7 @@ def test_one_code_answered_in_several_browsers_at_once_stores_one_response(refer
 
 @pytest.mark.django_db(transaction=True)
 def test_one_open_link_draft_sent_from_several_tabs_stores_one_response(reference_data):
-    w = open_wave(make_cast().tjorn, uses_open_link=True, open_link_token="lank")
+    open_wave(make_cast().tjorn, uses_open_link=True, open_link_token="lank")
     first = Client()
     first.post("/enkat/oppen/lank/")
     answered(first)
