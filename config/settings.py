@@ -189,3 +189,6 @@ OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "oppnadata@e
 # (the default): no tiles and no request to anyone else; the municipality's boundary is drawn.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+# Survey answer pages: how long a process keeps a wave's questionnaire (surveys/answering.py).
+SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CACHE_SECONDS", "60"))

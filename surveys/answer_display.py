@@ -147,7 +147,7 @@ def _point(view: QuestionView, raw: Sequence[str], ctx: DisplayContext) -> None:
             zoom_in=ui["map_zoom_in"],
             zoom_out=ui["map_zoom_out"],
         ),
-        features=municipality_background(q.survey.municipality, q.areas),
+        features=municipality_background(q.municipality, q.areas),
         input_id=view.map_choice.id,
         marker=marker,
     )

@@ -17,15 +17,16 @@ and the response carries no reference to the code. The platform never knows who 
 (the mail house has the addresses). Drafts of a closed wave are deleted with it.
 """
 
+import dataclasses
 import secrets
+import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.conf import settings
 from django.http import QueryDict
 from django.utils import timezone
 
-from organisations.models import Area
+from organisations.models import Area, Municipality
 from surveys import conditions
 from surveys.models import (
     Invitation,
@@ -52,7 +53,7 @@ RAW_VALUE_LIMIT = 20_000
 SECONDS_PER_QUESTION = 20
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class AnswerPage:
     number: int  # 1-based, stable: the URL of the page
     section: Section
@@ -78,7 +79,7 @@ def split_pages(questions: Sequence[Question]) -> list[AnswerPage]:
     return [AnswerPage(n, qs[0].section, tuple(qs)) for n, qs in enumerate(pages, start=1)]
 
 
-@dataclass
+@dataclasses.dataclass
 class Questionnaire:
     """One wave's questions as asked, loaded once per request (a constant number of queries)."""
 
@@ -88,6 +89,7 @@ class Questionnaire:
     pages: list[AnswerPage]
     areas: list[Area]
     languages: list[SurveyLanguage]
+    municipality: Municipality
 
     @property
     def survey(self) -> Survey:
@@ -136,7 +138,7 @@ def _frozen_questions(wave: Wave) -> list[Question]:
     return questions
 
 
-def load_questionnaire(wave: Wave) -> Questionnaire:
+def _load_questionnaire(wave: Wave) -> Questionnaire:
     questions = _frozen_questions(wave)
     areas = list(Area.objects.of_municipality(wave.survey.municipality_id).order_by("name"))
     area_codes = tuple(a.code for a in areas)
@@ -147,7 +149,34 @@ def load_questionnaire(wave: Wave) -> Questionnaire:
         pages=split_pages(questions),
         areas=areas,
         languages=list(wave.survey.languages.all()),
+        municipality=Municipality.objects.get(pk=wave.survey.municipality_id),
     )
+
+
+# Every page and every submission needs the wave's questionnaire; building it costs four
+# queries, which on the submission's hot path cost more than storing the response. So each
+# process keeps it for a short while (SURVEY_QUESTIONNAIRE_CACHE_SECONDS), and at once builds
+# it anew when the survey is saved or the wave's frozen versions change. The wave itself (its
+# status) is never cached.
+_questionnaires: dict[int, tuple[float, tuple, Questionnaire]] = {}
+
+
+def load_questionnaire(wave: Wave) -> Questionnaire:
+    survey = wave.survey
+    stamp = (survey.pk, survey.updated_at, sorted((wave.question_versions or {}).items()))
+    now = time.monotonic()
+    kept = _questionnaires.get(wave.pk)
+    if kept and kept[0] > now and kept[1] == stamp:
+        return dataclasses.replace(kept[2], wave=wave)
+    questionnaire = _load_questionnaire(wave)
+    for key in [k for k, (expires, _stamp, _q) in _questionnaires.items() if expires <= now]:
+        del _questionnaires[key]
+    _questionnaires[wave.pk] = (
+        now + settings.SURVEY_QUESTIONNAIRE_CACHE_SECONDS,
+        stamp,
+        questionnaire,
+    )
+    return questionnaire
 
 
 def wave_for_open_link(token: str) -> Wave | None:
@@ -202,10 +231,8 @@ def start_draft(*, wave: Wave, language: str, code: str = "") -> tuple[ResponseD
 def find_draft(token: str) -> ResponseDraft | None:
     if not token:
         return None
-    languages = Prefetch("wave__survey__languages", queryset=SurveyLanguage.objects.all())
     return (
-        ResponseDraft.objects.select_related("wave__survey__municipality")
-        .prefetch_related(languages)
+        ResponseDraft.objects.select_related("wave__survey")
         .filter(token_hash=draft_hash(token))
         .first()
     )

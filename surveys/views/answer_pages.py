@@ -69,12 +69,12 @@ def with_draft(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         draft = find_draft(token)
         if draft is None:
             return forget_draft(message(request, "expired"))
-        languages = list(draft.wave.survey.languages.all())
-        language = choose_language(request, languages, draft.language)
+        questionnaire = load_questionnaire(draft.wave)
+        language = choose_language(request, questionnaire.languages, draft.language)
         if draft.wave.status != WaveStatus.OPEN:
             ResponseDraft.objects.filter(pk=draft.pk).delete()
             return forget_draft(message(request, "closed", language=language))
-        answering = Answering(draft, token, load_questionnaire(draft.wave), language)
+        answering = Answering(draft, token, questionnaire, language)
         with translation.override(gettext_language(language.code)):  # validation messages
             return view(request, answering, *args, **kwargs)
 
