@@ -207,7 +207,9 @@ def start_gunicorn() -> subprocess.Popen:
     )
     for _ in range(100):
         try:
-            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("HEAD", "/enkat/")
+            probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
+            probe.request("GET", "/enkat/")
+            probe.getresponse().read()
             return server
         except OSError:
             time.sleep(0.1)

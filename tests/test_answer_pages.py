@@ -208,3 +208,22 @@ def test_without_a_draft_the_pages_say_so_kindly(client):
     response = client.get("/enkat/svar/sida/1/")
     assert response.status_code == 200
     assert "Dina påbörjade svar finns inte längre" in response.content.decode()
+
+
+def test_a_saved_survey_reaches_the_answer_pages_at_once(client, answering):
+    assert "Sida 1 av 5" in client.get("/enkat/svar/sida/1/").content.decode()
+    survey = answering.survey
+    extra = Section.objects.create(survey=survey, order=9, title={"sv": "Sist"})
+    Question.objects.create(
+        survey=survey,
+        section=extra,
+        order=99,
+        key="avstatt",
+        item_version=Item.objects.get(code="avstatt").latest_version(),
+    )
+    survey.save()  # the builder saves the survey with its questions
+    assert "Sida 1 av 6" in client.get("/enkat/svar/sida/1/").content.decode()
+
+
+def test_the_benchmarks_minimal_endpoint_is_not_mounted_in_production(client):
+    assert client.get("/bench/minimal-submit/").status_code == 404
