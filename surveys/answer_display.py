@@ -210,8 +210,6 @@ def question_view(
         areas = [(a.code, a.name) for a in ctx.questionnaire.areas]
         view.widget = "area_radios" if len(areas) <= MAX_AREA_RADIOS else "area_select"
         view.choices = _choices(question.key, areas, raw)
-    if not spec.required and spec.kind != "note":
-        view.hints.append(ui["optional_hint"])
     if question.show_if and conditions.referenced_keys(question.show_if) & ctx.page_keys:
         view.hints.insert(0, _show_if_hint(question, ctx))
     view.hints = [h for h in view.hints if h]

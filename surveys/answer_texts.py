@@ -85,7 +85,6 @@ UI_TEXTS = {
     "back": _("Tillbaka"),
     "to_summary": _("Granska dina svar"),
     "required": _("måste besvaras"),
-    "optional_hint": _("Du kan hoppa över frågan."),
     "matrix_hint": _("Svara för varje rad. Du kan hoppa över rader du inte vill svara på."),
     "error_summary_title": _("Något behöver rättas"),
     "error_prefix": _("Fel:"),
