@@ -227,3 +227,11 @@ def test_a_saved_survey_reaches_the_answer_pages_at_once(client, answering):
 
 def test_the_benchmarks_minimal_endpoint_is_not_mounted_in_production(client):
     assert client.get("/bench/minimal-submit/").status_code == 404
+
+
+def test_coming_back_continues_on_the_page_where_the_resident_left(client, answering):
+    client.post("/enkat/svar/sida/1/", {"otrygg_kvall": "mycket_trygg", "riktning": "nasta"})
+    client.post("/enkat/svar/sida/3/", {"problem_klotter": "inget", "riktning": "nasta"})
+    html = client.get("/enkat/svar/").content.decode()
+    assert "Fortsätt där du slutade" in html
+    assert client.post("/enkat/svar/")["Location"] == "/enkat/svar/sida/3/?sprak=sv"

@@ -215,6 +215,7 @@ def intro_page(
     *,
     action: str,
     open_link: bool,
+    resume: bool = False,
 ) -> HttpResponse:
     """The survey's first page: what it is, that it is anonymous, how long it takes, languages."""
     survey, ui = questionnaire.survey, ui_texts(language.code, language)
@@ -225,6 +226,7 @@ def intro_page(
         "question_count": ui["question_count"] % {"count": len(questionnaire.questions)},
         "has_required": any(s.required for s in questionnaire.specs),
         "is_open_link": open_link,
+        "resume": resume,
         "action": action,
     }
     return render_answer(

@@ -28,6 +28,7 @@ from surveys.models import ResponseDraft, SurveyLanguage, Wave, WaveStatus, tran
 from surveys.services import CodeRefused
 from surveys.views.answer import (
     LANGUAGE_PARAM,
+    SHIPPED,
     choose_language,
     forget_draft,
     gettext_language,
@@ -68,7 +69,8 @@ def with_draft(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         token = request.COOKIES.get(DRAFT_COOKIE, "")
         draft = find_draft(token)
         if draft is None:
-            return forget_draft(message(request, "expired"))
+            language = choose_language(request, SHIPPED)
+            return forget_draft(message(request, "expired", language=language))
         questionnaire = load_questionnaire(draft.wave)
         language = choose_language(request, questionnaire.languages, draft.language)
         if draft.wave.status != WaveStatus.OPEN:
@@ -102,14 +104,22 @@ def _before(pages: list[AnswerPage], number: int, answering: Answering) -> str:
 @require_http_methods(["GET", "POST"])
 @with_draft
 def intro(request: HttpRequest, answering: Answering) -> HttpResponse:
+    draft = answering.draft
     if request.method == "POST":
-        draft = answering.draft
         save_page(draft, {}, page=draft.page, language=answering.language.code)
         pages, _shown, _answers = answering.visible()
+        left_at = [p for p in pages if p.number == draft.page]  # where the resident left off
+        if left_at:
+            return redirect(answering.url("surveys:page", draft.page))
         return redirect(_after(pages, 0, answering))
-    q = answering.questionnaire
-    open_link = not answering.draft.invitation_code
-    return intro_page(request, q, answering.language, action=request.path, open_link=open_link)
+    return intro_page(
+        request,
+        answering.questionnaire,
+        answering.language,
+        action=request.path,
+        open_link=not draft.invitation_code,
+        resume=draft.page > 0,
+    )
 
 
 @require_http_methods(["GET", "POST"])
