@@ -1,6 +1,8 @@
 """What the answer templates show for each question, in the respondent's language: labels,
 hints, choices with what was typed, and the answers read back on the summary page. The builder's
-preview renders the same `QuestionView`s with templates/surveys/answer/_question.html.
+preview renders the same `QuestionView`s (`preview_sections`) with
+templates/surveys/answer/_question.html, which needs `q` (a QuestionView) and `ui`
+(surveys.answer_texts.ui_texts); a page with a map also includes "maps/assets.html" once.
 """
 
 from collections.abc import Mapping, Sequence
@@ -10,8 +12,9 @@ from django.utils.formats import number_format
 
 from core.maps import MapBlock, MapTexts, municipality_background
 from surveys import conditions
-from surveys.answering import Questionnaire
-from surveys.models import Question, translated
+from surveys.answer_texts import ui_texts
+from surveys.answering import Questionnaire, build_questionnaire
+from surveys.models import Question, Survey, translated
 from surveys.validation import QuestionSpec
 
 # Scales up to this many steps are radio buttons; longer ones a number field.
@@ -232,3 +235,23 @@ def answer_text(question: Question, value: object, ctx: DisplayContext) -> str:
     if kind == "point":
         return ctx.ui["a_place"]
     return str(value)
+
+
+def preview_sections(survey: Survey, language: str) -> list[tuple[str, list[QuestionView]]]:
+    """Every question of a survey as the answer pages show it, section by section and empty,
+    for the builder's preview in `language`. A whole section is shown at once, so a question
+    that depends on another in it says when to answer it."""
+    questionnaire = build_questionnaire(survey)
+    own = next((lang for lang in questionnaire.languages if lang.code == language), None)
+    ui = ui_texts(language, own)
+    specs = {s.key: s for s in questionnaire.specs}
+    sections: dict[int, tuple[str, list[QuestionView]]] = {}
+    for question in questionnaire.questions:
+        keys = frozenset(
+            q.key for q in questionnaire.questions if q.section_id == question.section_id
+        )
+        ctx = DisplayContext(language, ui, questionnaire, keys)
+        title = translated(question.section.title, language) or survey.title_in(language)
+        view = question_view(question, specs[question.key], [], ctx)
+        sections.setdefault(question.section_id, (title, []))[1].append(view)
+    return list(sections.values())

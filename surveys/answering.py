@@ -81,19 +81,17 @@ def split_pages(questions: Sequence[Question]) -> list[AnswerPage]:
 
 @dataclasses.dataclass
 class Questionnaire:
-    """One wave's questions as asked, loaded once per request (a constant number of queries)."""
+    """One wave's questions as asked, loaded once per request (a constant number of queries).
+    The builder's preview builds one for a survey without a wave (`wave` None)."""
 
-    wave: Wave
+    survey: Survey
+    wave: Wave | None
     questions: list[Question]
     specs: list[QuestionSpec]
     pages: list[AnswerPage]
     areas: list[Area]
     languages: list[SurveyLanguage]
     municipality: Municipality
-
-    @property
-    def survey(self) -> Survey:
-        return self.wave.survey
 
     def page(self, number: int) -> AnswerPage | None:
         return self.pages[number - 1] if 1 <= number <= len(self.pages) else None
@@ -138,18 +136,20 @@ def _frozen_questions(wave: Wave) -> list[Question]:
     return questions
 
 
-def _load_questionnaire(wave: Wave) -> Questionnaire:
-    questions = _frozen_questions(wave)
-    areas = list(Area.objects.of_municipality(wave.survey.municipality_id).order_by("name"))
+def build_questionnaire(survey: Survey, wave: Wave | None = None) -> Questionnaire:
+    """A survey's questionnaire: as a wave asks it, or (no wave) as the survey stands now."""
+    questions = _frozen_questions(wave) if wave else survey_questions(survey)
+    areas = list(Area.objects.of_municipality(survey.municipality_id).order_by("name"))
     area_codes = tuple(a.code for a in areas)
     return Questionnaire(
+        survey=survey,
         wave=wave,
         questions=questions,
         specs=[spec_for(q, area_codes) for q in questions],
         pages=split_pages(questions),
         areas=areas,
-        languages=list(wave.survey.languages.all()),
-        municipality=Municipality.objects.get(pk=wave.survey.municipality_id),
+        languages=list(survey.languages.all()),
+        municipality=Municipality.objects.get(pk=survey.municipality_id),
     )
 
 
@@ -167,8 +167,8 @@ def load_questionnaire(wave: Wave) -> Questionnaire:
     now = time.monotonic()
     kept = _questionnaires.get(wave.pk)
     if kept and kept[0] > now and kept[1] == stamp:
-        return dataclasses.replace(kept[2], wave=wave)
-    questionnaire = _load_questionnaire(wave)
+        return dataclasses.replace(kept[2], wave=wave, survey=survey)
+    questionnaire = build_questionnaire(survey, wave)
     for key in [k for k, (expires, _stamp, _q) in _questionnaires.items() if expires <= now]:
         del _questionnaires[key]
     _questionnaires[wave.pk] = (

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from surveys.answer_display import preview_sections
 from surveys.models import Item, Question, ResponseDraft, Section
 from tests.answer_helpers import PROBLEMS, open_wave, start_with_code, tjorn_areas
 from tests.survey_factories import survey, wave
@@ -235,3 +236,15 @@ def test_coming_back_continues_on_the_page_where_the_resident_left(client, answe
     html = client.get("/enkat/svar/").content.decode()
     assert "Fortsätt där du slutade" in html
     assert client.post("/enkat/svar/")["Location"] == "/enkat/svar/sida/3/?sprak=sv"
+
+
+def test_the_builders_preview_shows_a_section_at_once_with_when_to_answer(cast):
+    sections = preview_sections(survey(cast.tjorn), "sv")
+    ((title, views),) = sections
+    assert title == "Trygghet"
+    follow_up = next(v for v in views if v.key == "otrygg_kvall_orsak")
+    assert follow_up.hints[0] == (
+        "Svara bara om du svarade ”Går aldrig ut ensam sent på kvällen” på frågan ”Hur trygg "
+        "eller otrygg känner du dig om du går ut ensam sent en kväll i ditt eget bostadsområde?”."
+    )
+    assert all(not c.checked for v in views for c in v.choices)
