@@ -289,3 +289,10 @@ def submit_draft(questionnaire: Questionnaire, draft: ResponseDraft, token: str)
         draft_token=token,
     )
     return cleaned
+
+
+def forget_drafts(wave: Wave) -> int:
+    """Delete a wave's unfinished drafts (and with them the codes they hold): for closing a
+    wave. Returns how many there were."""
+    deleted, _rows = ResponseDraft.objects.filter(wave=wave).delete()
+    return deleted

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from surveys.answer_display import preview_sections
 from surveys.models import Item, Question, ResponseDraft, Section
 from tests.answer_helpers import PROBLEMS, open_wave, start_with_code, tjorn_areas
+from tests.survey_factories import area as area_factory
 from tests.survey_factories import survey, wave
 
 pytestmark = pytest.mark.django_db
@@ -248,3 +249,43 @@ def test_the_builders_preview_shows_a_section_at_once_with_when_to_answer(cast):
         "eller otrygg känner du dig om du går ut ensam sent en kväll i ditt eget bostadsområde?”."
     )
     assert all(not c.checked for v in views for c in v.choices)
+
+
+def test_multiple_choice_and_a_long_area_list(client, cast):
+    s = survey(cast.tjorn, codes=["otrygg_kvall"])
+    own = Item.objects.create(code="platser_otrygga", kind="multiple", organisation=cast.tjorn)
+    version = own.versions.create(
+        number=1,
+        wording={"sv": "Var känner du dig otrygg?"},
+        options=[
+            {"value": "busshallplats", "label": {"sv": "Vid busshållplatsen"}},
+            {"value": "park", "label": {"sv": "I parken"}},
+            {"value": "centrum", "label": {"sv": "I centrum"}},
+        ],
+    )
+    section = Section.objects.create(survey=s, order=1, title={"sv": "Platser"})
+    Question.objects.create(
+        survey=s, section=section, order=1, key="platser_otrygga", item_version=version
+    )
+    Question.objects.create(
+        survey=s,
+        section=section,
+        order=2,
+        key="omrade",
+        item_version=Item.objects.get(code="omrade").latest_version(),
+    )
+    for i in range(15):
+        area_factory(f"omrade{i:02}", f"Område {i:02}")
+    start_with_code(client, wave(s, status="open"))
+    html = client.get("/enkat/svar/sida/2/").content.decode()
+    assert html.count('type="checkbox" name="platser_otrygga"') == 3
+    assert '<select name="omrade" id="q-omrade"' in html and "Välj område" in html
+    client.post(
+        "/enkat/svar/sida/2/",
+        {"platser_otrygga": ["park", "busshallplats"], "omrade": "omrade03", "riktning": "nasta"},
+    )
+    html = client.get("/enkat/svar/sida/2/").content.decode()
+    assert 'value="park" checked' in html and 'value="busshallplats" checked' in html
+    assert '<option value="omrade03" selected>' in html
+    client.post("/enkat/svar/sida/2/", {"riktning": "nasta"})  # all unticked
+    assert ResponseDraft.objects.get().answers["platser_otrygga"] == []

@@ -9,8 +9,9 @@ import re
 import pytest
 from django.db import connection
 from django.db.models import DateTimeField
+from django.test import Client
 
-from surveys.answering import DRAFT_COOKIE
+from surveys.answering import DRAFT_COOKIE, forget_drafts
 from surveys.models import Invitation, Response, ResponseDraft
 from tests.answer_helpers import open_wave, start_with_code, tjorn_areas
 
@@ -190,3 +191,12 @@ def test_a_second_submit_of_the_same_draft_stores_nothing_more(client, cast, are
     response = client.post("/enkat/svar/granska/")
     assert "Dina påbörjade svar finns inte längre" in response.content.decode()
     assert Response.objects.count() == 1
+
+
+def test_closing_a_wave_can_forget_its_unfinished_drafts(client, cast):
+    w = open_wave(cast.tjorn)
+    start_with_code(client, w)
+    other = open_wave(cast.tjorn)
+    start_with_code(Client(), other)
+    assert forget_drafts(w) == 1
+    assert list(ResponseDraft.objects.values_list("wave", flat=True)) == [other.pk]
