@@ -179,3 +179,40 @@ def test_a_resident_answers_in_arabic_right_to_left(phone):
         "oro_samhalle": "mycket_stor",
         "alder": "45-64",
     }
+
+
+def test_every_answer_page_in_english_on_a_wide_screen_passes_axe(checked_page):
+    p = checked_page
+    tjorn_areas()
+    w = open_wave(make_cast().tjorn)
+    used, fresh = invitations(w, 2)
+    p.goto(f"/enkat/kod/{fresh.code}/?sprak=en")
+    p.submit("Start answering")
+    p.submit("Start answering")
+    p.page.get_by_label("Fairly safe").check()
+    p.submit("Next")
+    p.submit("Next")
+    assert "Littering" in p.text()  # the matrix as a grid: column heads, one row per item
+    head = p.page.locator(".matrix-head")
+    assert head.is_visible() and head.get_attribute("aria-hidden") == "true"
+    row = box(p, "#q-problem_klotter-0"), box(p, "#q-problem_klotter-4")
+    assert abs(row[0]["y"] - row[1]["y"]) < 2, "a row's radio buttons side by side"
+    p.page.check("#q-problem_klotter-1")
+    p.submit("Next")
+    assert p.page.locator("[data-map]").is_visible()
+    p.page.get_by_role("button", name="Mark the place in the middle of the map").click()
+    p.submit("Next")
+    p.submit("Review your answers")
+    assert "A place on the map" in p.text()
+    p.submit("Send the answers")
+    assert "Thank you for your answers!" in p.text()
+    stored = Response.objects.get()
+    assert stored.language == "en" and stored.answers["problem_klotter"] == "ganska_stort"
+    p.goto(f"/enkat/kod/{fresh.code}/?sprak=en")
+    p.submit("Start answering")
+    assert "The code has already been used" in p.text()
+    w.status = "closed"
+    w.save()
+    p.goto(f"/enkat/kod/{used.code}/?sprak=en")
+    p.submit("Start answering")
+    assert "The survey is closed" in p.text()
