@@ -3,6 +3,7 @@ messages for a code or link that cannot answer. Public and anonymous: nothing he
 address, a user agent or a time (surveys.answering explains the draft)."""
 
 import datetime
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -58,7 +59,7 @@ def render_answer(
     context: dict,
     *,
     language: SurveyLanguage,
-    languages: list[SurveyLanguage] = (),
+    languages: Sequence[SurveyLanguage] = (),
     status: int = 200,
 ) -> HttpResponse:
     """An answer page in the respondent's language, with its direction, never cached, and
