@@ -153,22 +153,24 @@ def build_questionnaire(survey: Survey, wave: Wave | None = None) -> Questionnai
     )
 
 
-# Every page and every submission needs the wave's questionnaire; building it costs four
+# Every page and every submission needs the wave's questionnaire; building it costs five
 # queries, which on the submission's hot path cost more than storing the response. So each
 # process keeps it for a short while (SURVEY_QUESTIONNAIRE_CACHE_SECONDS), and at once builds
-# it anew when the survey is saved or the wave's frozen versions change. The wave itself (its
-# status) is never cached.
+# it anew when the survey is saved or the wave opens (freezing its versions). The wave itself
+# (its status) is never cached.
 _questionnaires: dict[int, tuple[float, tuple, Questionnaire]] = {}
 
 
-def load_questionnaire(wave: Wave) -> Questionnaire:
-    survey = wave.survey
-    stamp = (survey.pk, survey.updated_at, sorted((wave.question_versions or {}).items()))
+def load_questionnaire(wave: Wave, saved: tuple[object, object] | None = None) -> Questionnaire:
+    """`saved` is (the survey's updated_at, the wave's opened_at) when the caller read them
+    without loading the survey (find_draft): then a kept questionnaire costs no query."""
+    survey_saved_at, wave_opened_at = saved or (wave.survey.updated_at, wave.opened_at)
+    stamp = (wave.survey_id, str(survey_saved_at), str(wave_opened_at))
     now = time.monotonic()
     kept = _questionnaires.get(wave.pk)
     if kept and kept[0] > now and kept[1] == stamp:
-        return dataclasses.replace(kept[2], wave=wave, survey=survey)
-    questionnaire = build_questionnaire(survey, wave)
+        return dataclasses.replace(kept[2], wave=wave)
+    questionnaire = build_questionnaire(wave.survey, wave)
     for key in [k for k, (expires, _stamp, _q) in _questionnaires.items() if expires <= now]:
         del _questionnaires[key]
     _questionnaires[wave.pk] = (
@@ -228,14 +230,32 @@ def start_draft(*, wave: Wave, language: str, code: str = "") -> tuple[ResponseD
     return draft, token
 
 
+# The submission's one read before it writes, so written by hand: compiling the same join
+# with the ORM costs about a millisecond of CPU, a third of the whole submission
+# (bench/bench_survey_submit.py). The wave's status is never cached; the survey's updated_at and
+# the wave's opened_at tell whether the kept questionnaire still holds.
+DRAFT_SQL = (
+    "SELECT d.*, w.survey_id AS wave_survey_id, w.status AS wave_status, "
+    "w.opened_at AS wave_opened_at, s.updated_at AS survey_saved_at "
+    f"FROM {ResponseDraft._meta.db_table} d "
+    f"JOIN {Wave._meta.db_table} w ON w.id = d.wave_id "
+    f"JOIN {Survey._meta.db_table} s ON s.id = w.survey_id "
+    "WHERE d.token_hash = %s"
+)
+
+
 def find_draft(token: str) -> ResponseDraft | None:
     if not token:
         return None
-    return (
-        ResponseDraft.objects.select_related("wave__survey")
-        .filter(token_hash=draft_hash(token))
-        .first()
-    )
+    draft = next(iter(ResponseDraft.objects.raw(DRAFT_SQL, [draft_hash(token)])), None)
+    if draft is not None:
+        # The wave with what every page needs; its other fields load when first read.
+        draft.wave = Wave.from_db(
+            draft._state.db,
+            ["id", "survey_id", "status"],
+            [draft.wave_id, draft.wave_survey_id, draft.wave_status],
+        )
+    return draft
 
 
 def posted_raw(page: AnswerPage, data: QueryDict) -> dict[str, list[str]]:

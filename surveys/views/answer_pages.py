@@ -71,7 +71,8 @@ def with_draft(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         if draft is None:
             language = choose_language(request, SHIPPED)
             return forget_draft(message(request, "expired", language=language))
-        questionnaire = load_questionnaire(draft.wave)
+        saved = (draft.survey_saved_at, draft.wave_opened_at)
+        questionnaire = load_questionnaire(draft.wave, saved)
         language = choose_language(request, questionnaire.languages, draft.language)
         if draft.wave.status != WaveStatus.OPEN:
             ResponseDraft.objects.filter(pk=draft.pk).delete()
