@@ -45,10 +45,11 @@ format: setup
 bench: setup
 	@for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
 
-# Swedish is the source language; the English translation lives in locale/en.
+# Swedish is the source language; the English translation lives in locale/en, the Arabic one of
+# the survey answer pages in locale/ar (only those pages are offered in Arabic).
 messages: setup
-	$(PY) manage.py makemessages --locale en --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'e2e/*' --ignore 'bench/*'
-	$(PY) manage.py compilemessages --locale en --ignore '.venv/*'
+	$(PY) manage.py makemessages --locale en --locale ar --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'e2e/*' --ignore 'bench/*'
+	$(PY) manage.py compilemessages --locale en --locale ar --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

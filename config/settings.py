@@ -209,3 +209,10 @@ DIGEST_DAYS = int(os.environ.get("DIGEST_DAYS", "7"))
 REMINDER_QUIET_WEEKS = int(os.environ.get("REMINDER_QUIET_WEEKS", "8"))
 REMINDER_FOLLOW_UP_MONTHS = int(os.environ.get("REMINDER_FOLLOW_UP_MONTHS", "12"))
 REMINDER_REPEAT_DAYS = int(os.environ.get("REMINDER_REPEAT_DAYS", "14"))
+# Maps (core/maps): a tile URL template such as https://tile.example.org/{z}/{x}/{y}.png. Empty
+# (the default): no tiles and no request to anyone else; the municipality's boundary is drawn.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+
+# Survey answer pages: how long a process keeps a wave's questionnaire (surveys/answering.py).
+SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CACHE_SECONDS", "60"))
