@@ -137,6 +137,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Privacy (DOMAIN.md §7): counts of people below this are never published.
 PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
+# … and survey results are not broken down for a group with fewer respondents than this.
+PRIVACY_MIN_BREAKDOWN = int(os.environ.get("PRIVACY_MIN_BREAKDOWN", "30"))
 
 # Background work (DESIGN.md): django-tasks with its database backend, run by
 # `manage.py db_worker`. TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, small demos).
