@@ -106,21 +106,34 @@ def coded_margins(
 
 
 class _CellTable:
-    """Respondents counted per cell (combination of categories, plus "unknown" where allowed)."""
+    """Respondents counted per cell: one cell per combination of the margins' categories, plus
+    an "unknown" slot on the axes that allow it.
+
+    A respondent who did not give a variable is imputed fractionally: spread over its
+    categories in the population's proportions (a man-or-woman respondent counts 0.51 as a
+    woman and 0.49 as a man in a population with 51 % women), then raked like everyone else.
+    Their weight is the sum over the fractions. Raking itself stays the ordinary iterative
+    proportional fitting on the table of (fractional) counts, with its unique solution.
+    """
 
     def __init__(self, margins: list[CodedMargin], base_weights: np.ndarray | None) -> None:
         self.margins = margins
-        self.shape = tuple(len(m.categories) + m.allow_unknown for m in margins)
+        self.full_shape = tuple(len(m.categories) + m.allow_unknown for m in margins)
+        self.shape = tuple(len(m.categories) for m in margins)
         codes = [m.codes for m in margins]
-        self.cell = np.ravel_multi_index(codes, self.shape) if len(codes) > 1 else codes[0]
-        size = math.prod(self.shape)
-        self.n = np.bincount(self.cell, minlength=size).reshape(self.shape).astype(float)
-        self.base = np.ones(self.shape)
+        self.cell = np.ravel_multi_index(codes, self.full_shape) if len(codes) > 1 else codes[0]
+        size = math.prod(self.full_shape)
+        self.n_full = np.bincount(self.cell, minlength=size).reshape(self.full_shape)
+        self.base_full = np.ones(self.full_shape)
         if base_weights is not None:
             # Base weights may differ within a cell; rake their sum and keep each one's share.
-            sums = np.bincount(self.cell, weights=base_weights, minlength=size).reshape(self.shape)
-            self.base = np.divide(sums, self.n, out=np.ones(self.shape), where=self.n > 0)
+            sums = np.bincount(self.cell, weights=base_weights, minlength=size)
+            sums = sums.reshape(self.full_shape)
+            self.base_full = np.divide(
+                sums, self.n_full, out=np.ones(self.full_shape), where=self.n_full > 0
+            )
         self.total = float(margins[0].targets.sum())
+        self.proportions = [m.targets / m.targets.sum() for m in margins]
         self.others = [
             tuple(a for a in range(len(self.shape)) if a != k) for k in range(len(margins))
         ]
@@ -128,7 +141,7 @@ class _CellTable:
 
     def _check_respondents(self) -> None:
         for k, margin in enumerate(self.margins):
-            counts = self.n.sum(axis=self.others[k])
+            counts = self.n_full.sum(axis=tuple(a for a in range(len(self.shape)) if a != k))
             known = counts[: len(margin.categories)]
             if margin.allow_unknown and known.sum() == 0:
                 raise RakingError(
@@ -144,31 +157,45 @@ class _CellTable:
                     f"eller ta bort den."
                 )
 
+    def imputed(self, full: np.ndarray) -> np.ndarray:
+        """A table over the full shape folded onto the known categories: each unknown slot
+        spread over its axis in the population's proportions."""
+        table = full
+        for k, margin in enumerate(self.margins):
+            if margin.allow_unknown:
+                known = np.take(table, range(len(margin.categories)), axis=k)
+                unknown = np.take(table, [len(margin.categories)], axis=k)
+                table = known + unknown * self.proportions[k].reshape(self._axis(k))
+        return table
+
+    def expanded(self, factors: np.ndarray) -> np.ndarray:
+        """Factors over the known cells extended to the unknown slots: an unknown slot gets the
+        proportion-weighted sum of the factors along its axis."""
+        table = factors
+        for k, margin in reversed(list(enumerate(self.margins))):
+            if margin.allow_unknown:
+                spread = (table * self.proportions[k].reshape(self._axis(k))).sum(
+                    axis=k, keepdims=True
+                )
+                table = np.concatenate([table, spread], axis=k)
+        return table
+
     def _axis(self, k: int) -> list[int]:
         shape = [1] * len(self.shape)
         shape[k] = -1
         return shape
 
-    def rake(self, base: np.ndarray, *, tol: float, max_iter: int) -> np.ndarray:
-        """Factors (per cell) so that base × factors reproduces every margin."""
-        table = self.n * base
+    def rake(self, base_full: np.ndarray, *, tol: float, max_iter: int) -> np.ndarray:
+        """Factors over the known cells so that the imputed base × factors reproduces every
+        margin."""
+        table = self.imputed(self.n_full * base_full)
         factors = np.ones(self.shape)
-        any_unknown = any(m.allow_unknown for m in self.margins)
+        targets = [m.targets for m in self.margins]
         for _ in range(max_iter):
-            for k, margin in enumerate(self.margins):
+            for k, target in enumerate(targets):
                 fitted = (table * factors).sum(axis=self.others[k])
-                known = fitted[: len(margin.categories)]
-                goal = margin.targets
-                if margin.allow_unknown:
-                    # Those who gave the variable are fitted to the population's distribution;
-                    # those who did not keep their weight in this step.
-                    goal = margin.targets / self.total * known.sum()
-                step = np.ones(self.shape[k])
-                step[: len(margin.categories)] = goal / known
-                factors *= step.reshape(self._axis(k))
-            if any_unknown:
-                factors *= self.total / (table * factors).sum()
-            misfit, worst = self._misfit(table * factors)
+                factors *= (target / fitted).reshape(self._axis(k))
+            misfit, worst = _worst_misfit(table * factors, targets, self.others)
             if misfit < tol:
                 return factors
         k, i = worst
@@ -180,24 +207,25 @@ class _CellTable:
             f"fördelar sig."
         )
 
-    def _misfit(self, fitted: np.ndarray) -> tuple[float, tuple[int, int]]:
-        worst, where = abs(fitted.sum() - self.total) / self.total, (0, 0)
-        for k, margin in enumerate(self.margins):
-            sums = fitted.sum(axis=self.others[k])[: len(margin.categories)]
-            if margin.allow_unknown:
-                sums = sums / sums.sum() * self.total
-            misfit = np.abs(sums - margin.targets) / margin.targets
-            i = int(np.argmax(misfit))
-            if misfit[i] > worst:
-                worst, where = float(misfit[i]), (k, i)
-        return worst, where
-
     def weights(self, cell_weights: np.ndarray, base_weights: np.ndarray | None) -> np.ndarray:
+        """Respondents' weights from weights per full cell (one respondent's worth)."""
         per_respondent = cell_weights.reshape(-1)[self.cell]
         if base_weights is None:
             return per_respondent
         # A cell's weight spread over its respondents in proportion to their base weights.
-        return per_respondent * base_weights / self.base.reshape(-1)[self.cell]
+        return per_respondent * base_weights / self.base_full.reshape(-1)[self.cell]
+
+
+def _worst_misfit(
+    fitted: np.ndarray, targets: list[np.ndarray], others: list[tuple[int, ...]]
+) -> tuple[float, tuple[int, int]]:
+    worst, where = 0.0, (0, 0)
+    for k, target in enumerate(targets):
+        misfit = np.abs(fitted.sum(axis=others[k]) - target) / target
+        i = int(np.argmax(misfit))
+        if misfit[i] > worst:
+            worst, where = float(misfit[i]), (k, i)
+    return worst, where
 
 
 def rake(
@@ -218,9 +246,10 @@ def rake(
     disagree on the total, or the fit does not converge.
 
     For the margins named in `unknown`, a label None means the respondent did not give that
-    variable (e.g. sex "annat / vill inte svara"). Such respondents are not imputed: they count
-    towards the other margins, while the respondents who did give the variable are weighted to
-    the population's distribution over it; the weights add up to the population.
+    variable (e.g. sex "annat / vill inte svara"). Such a respondent is imputed fractionally:
+    spread over the variable's categories in the population's proportions and raked like the
+    others (see _CellTable); the margins then hold for the fractional counts and the weights add
+    up to the population.
     """
     return rake_coded(
         coded_margins(columns, margins, unknown),
@@ -239,8 +268,8 @@ def rake_coded(
 ) -> np.ndarray:
     base = None if base_weights is None else np.asarray(base_weights, dtype=float)
     cells = _CellTable(margins, base)
-    factors = cells.rake(cells.base, tol=tol, max_iter=max_iter)
-    return cells.weights(cells.base * factors, base)
+    factors = cells.rake(cells.base_full, tol=tol, max_iter=max_iter)
+    return cells.weights(cells.base_full * cells.expanded(factors), base)
 
 
 @dataclass(frozen=True)
@@ -271,19 +300,19 @@ def trim_and_rake_coded(
 ) -> Weighting:
     """As trim_and_rake, on coded margins, entirely on the table of cells."""
     cells = _CellTable(margins, None)
-    n = cells.n.sum()
-    weight = cells.base * cells.rake(cells.base, tol=tol, max_iter=1000)
-    capped = np.zeros(cells.shape, dtype=bool)
+    n = cells.n_full.sum()
+    weight = cells.expanded(cells.rake(cells.base_full, tol=tol, max_iter=1000))
+    capped = np.zeros(cells.full_shape, dtype=bool)
     for _ in range(cycles):
-        cap = ratio * (cells.n * weight).sum() / n
-        over = (weight > cap * (1 + 1e-7)) & (cells.n > 0)
+        cap = ratio * (cells.n_full * weight).sum() / n
+        over = (weight > cap * (1 + 1e-7)) & (cells.n_full > 0)
         if not over.any():
             break
         capped |= over
         base = np.minimum(weight, cap)
-        weight = base * cells.rake(base, tol=tol, max_iter=1000)
+        weight = base * cells.expanded(cells.rake(base, tol=tol, max_iter=1000))
     weights = cells.weights(weight, None)
-    return Weighting(weights, int(cells.n[capped].sum()), kish_design_effect(weights))
+    return Weighting(weights, int(cells.n_full[capped].sum()), kish_design_effect(weights))
 
 
 def kish_design_effect(weights: np.ndarray) -> float:
