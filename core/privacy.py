@@ -16,6 +16,7 @@ from enum import Enum
 
 import numpy as np
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 class FigureState(Enum):
@@ -54,6 +55,15 @@ class PublicFigure:
 
 
 MISSING = PublicFigure(FigureState.MISSING)
+
+
+def hidden_text(figure: PublicFigure) -> str:
+    """What a table cell says instead of a value that is not shown."""
+    if figure.state is FigureState.MISSING:
+        return _("uppgift saknas")
+    if figure.reason is Reason.COMPLEMENTARY:
+        return _("dold")
+    return _("för få svar")
 
 
 def minimum_cell() -> int:
@@ -178,7 +188,7 @@ def suppress_table(
     rest = all_cells - counts.sum(axis=0)
     rest_n = overall_base - int(group_n.sum())
     groups = len(base_codes)
-    if rest_n or rest.any():
+    if groups and (rest_n or rest.any()):
         # The respondents outside every group: their number is never published and needs no
         # protection, but a small count of them in a category does.
         counts = np.vstack([counts, rest])

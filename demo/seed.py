@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import content
+from demo.survey_demo import load_survey_demo
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
     Activity,
@@ -247,13 +248,15 @@ def _promise(
 
 @transaction.atomic
 def load_demo() -> bool:
-    """Load the demo; False when it was already loaded."""
+    """Load the demo; False when it was already loaded. Svenljunga's safety survey is added
+    on its own when missing (demo/survey_demo.py)."""
     if is_loaded():
-        return False
+        return load_survey_demo()
     orgs = _organisations()
     _users(orgs)
     _contacts(orgs)
     agreements = _agreements(orgs)
     for data in content.PROMISES:
         _promise(data, orgs, agreements)
+    load_survey_demo()
     return True
