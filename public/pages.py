@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from core.privacy import PublicFigure, public_count
+from core.privacy import PublicFigure, minimum_breakdown, minimum_cell, public_count
 from organisations.models import Contact, Municipality, Organisation
 from promises.analysis import share_of_target, traffic_light
 from promises.models import (
@@ -24,6 +24,8 @@ from promises.models import (
     Verdict,
 )
 from promises.models.promises import commitment_group_heading
+from surveys.results.charts import public_indicator_chart, trend_chart
+from surveys.results.public import public_surveys
 
 
 @dataclass
@@ -241,12 +243,32 @@ def municipality_page(municipality: Municipality) -> dict:
     )
     return {
         "municipality": municipality,
+        "safety_surveys": public_surveys(municipality, trend=False),
         "police_areas": list(municipality.police_areas.all()),
         "current": current,
         "earlier": earlier,
         "updates": public_updates([v.promise.pk for v in current], UPDATES_ON_MUNICIPALITY_PAGE),
         "agreements": agreements,
         "contacts": contacts_for(municipality),
+    }
+
+
+def safety_survey_page(municipality: Municipality, wave_id: int | None) -> dict | None:
+    """A municipality's safety survey results (surveys.results.public), None when there are
+    none (or no such closed wave)."""
+    surveys = public_surveys(municipality, wave_id=wave_id)
+    if not surveys:
+        return None
+    for survey in surveys:
+        survey.chart = public_indicator_chart(survey)
+        for indicator in survey.indicators:
+            if len(indicator.trend) > 1:
+                indicator.chart = trend_chart(indicator)
+    return {
+        "municipality": municipality,
+        "surveys": surveys,
+        "min_cell": minimum_cell(),
+        "min_breakdown": minimum_breakdown(),
     }
 
 

@@ -102,3 +102,18 @@ def change_text(change: object, decimals: int = 1) -> str:
 def get(mapping: dict | None, key: object) -> object:
     """mapping[key] in a template, None when absent."""
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def share_in_words(est: object) -> str:
+    """A share as a resident reads it: "20 procent (mellan 17 och 23 procent)"."""
+    fig = est.figure
+    if not fig.shown:
+        css = "muted" if fig.state is FigureState.MISSING else "suppressed"
+        return format_html('<span class="{}">{}</span>', css, hidden_text(fig))
+    value = number_format(round(fig.value), 0, use_l10n=True)
+    words = interval_words(est.low, est.high)
+    share = _("%(value)s procent") % {"value": value}
+    if not words:
+        return format_html("<strong>{}</strong>", share)
+    return format_html("<strong>{}</strong> ({})", share, words)

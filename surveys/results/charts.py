@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from core.charts import Chart, Point, interval_chart
+from core.charts import Chart, Point, Series, interval_chart, line_chart
+from surveys.results.public import PublicIndicator, PublicSurvey
 from surveys.results.report import WaveResults
 from surveys.results.tables import Estimate
 
@@ -36,4 +37,26 @@ def problem_chart(results: WaveResults) -> Chart | None:
         decimals=1,
         axis_max=6,
         label_heading=_("Problem"),
+    )
+
+
+def public_indicator_chart(public: PublicSurvey) -> Chart | None:
+    """The latest wave's indicators for all respondents, whole percent."""
+    if not public.indicators:
+        return None
+    return interval_chart(
+        _("%(wave)s: andel av invånarna, i procent") % {"wave": public.wave.name},
+        [i.name for i in public.indicators],
+        [point(i.latest.total) for i in public.indicators],
+        label_heading=_("Andel som"),
+    )
+
+
+def trend_chart(indicator: PublicIndicator) -> Chart:
+    """One indicator over the waves, with its interval as a band."""
+    return line_chart(
+        _("%(name)s, andel i procent per mätning") % {"name": indicator.name},
+        [str(p.wave.year) for p in indicator.trend],
+        [Series(indicator.name, [point(p.estimate) for p in indicator.trend])],
+        x_heading=_("Mätning"),
     )

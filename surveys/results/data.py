@@ -4,7 +4,7 @@ Every later step (weighting, tables, indicators, exports) works on a WaveData: o
 question with one entry per respondent, plus the groups each respondent belongs to.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -172,16 +172,21 @@ def code_answers(question: QuestionInfo, raw: list) -> np.ndarray:
     return np.fromiter((a not in (None, "", [], {}) for a in raw), bool, len(raw))
 
 
-def load_waves(waves: Iterable[Wave], keys: set[str] | None = None) -> dict[int, WaveData]:
-    """Several waves at once (e.g. for a trend) in a fixed number of queries. With `keys`, only
-    those questions (and the groups' questions) are read from the database."""
+def load_waves(
+    waves: Iterable[Wave], select: Callable[[str, ItemVersion], bool] | None = None
+) -> dict[int, WaveData]:
+    """Several waves at once (e.g. for a trend) in a fixed number of queries. With `select`,
+    only the questions it accepts (and the groups' questions) are read from the database."""
     waves = list(waves)
     if not waves:
         return {}
     municipality_ids = {w.survey.municipality_id for w in waves}
     areas = list(Area.objects.filter(municipality_id__in=municipality_ids).order_by("name"))
     asked = wave_questions(waves)
-    wanted = None if keys is None else keys | {SEX_KEY, AGE_KEY, AREA_KEY}
+    wanted = None
+    if select is not None:
+        wanted = {k for pairs in asked.values() for k, v in pairs if select(k, v)}
+        wanted |= {SEX_KEY, AGE_KEY, AREA_KEY}
     fields = ["wave_id", "id", "area_id", "is_representative", "weight"]
     responses = Response.objects.filter(wave__in=waves).order_by("id")
     if wanted is None:
@@ -207,8 +212,8 @@ def load_waves(waves: Iterable[Wave], keys: set[str] | None = None) -> dict[int,
     return out
 
 
-def load_wave(wave: Wave, keys: set[str] | None = None) -> WaveData:
-    return load_waves([wave], keys)[wave.pk]
+def load_wave(wave: Wave) -> WaveData:
+    return load_waves([wave])[wave.pk]
 
 
 def _wave_data(
