@@ -72,20 +72,20 @@ def _unknown_label(name: str, label: object) -> RakingError:
     )
 
 
-def _check_margins(margins: Mapping[str, Mapping[object, float]]) -> float:
-    totals = {name: float(sum(m.values())) for name, m in margins.items()}
-    first, total = next(iter(totals.items()))
-    for name, value in totals.items():
+def _check_margins(margins: list["CodedMargin"]) -> None:
+    first = margins[0]
+    total = float(first.targets.sum())
+    for margin in margins:
+        value = float(margin.targets.sum())
         if not math.isclose(value, total, rel_tol=1e-9):
             raise RakingError(
-                f"Marginalerna summerar inte till samma population: {first} = {total:g}, "
-                f"{name} = {value:g}."
+                f"Marginalerna summerar inte till samma population: {first.name} = {total:g}, "
+                f"{margin.name} = {value:g}."
             )
-    for name, margin in margins.items():
-        for category, value in margin.items():
+    for margin in margins:
+        for category, value in zip(margin.categories, margin.targets, strict=True):
             if not value > 0:
-                raise RakingError(f"{name}={category}: populationen måste vara större än 0.")
-    return total
+                raise RakingError(f"{margin.name}={category}: populationen måste vara större än 0.")
 
 
 def coded_margins(
@@ -95,7 +95,6 @@ def coded_margins(
 ) -> list[CodedMargin]:
     if set(columns) != set(margins) or not margins:
         raise RakingError("Varje marginal behöver en kolumn med de svarandes kategorier.")
-    _check_margins(margins)
     out = []
     for name, margin in margins.items():
         categories = list(margin)
@@ -117,6 +116,9 @@ class _CellTable:
     """
 
     def __init__(self, margins: list[CodedMargin], base_weights: np.ndarray | None) -> None:
+        if not margins:
+            raise RakingError("Varje marginal behöver en kolumn med de svarandes kategorier.")
+        _check_margins(margins)
         self.margins = margins
         self.full_shape = tuple(len(m.categories) + m.allow_unknown for m in margins)
         self.shape = tuple(len(m.categories) for m in margins)
@@ -358,7 +360,10 @@ def wilson_intervals(
         z2 = z * z
         centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         half = (z / (1 + z2 / n)) * np.sqrt(p * (1 - p) / n + z2 / (4 * n**2))
-    return np.maximum(0.0, centre - half), np.minimum(1.0, centre + half)
+        # At 0 and 1 the limits are exactly the share (rounding would put them a hair off).
+        low = np.minimum(np.maximum(0.0, centre - half), p)
+        high = np.maximum(np.minimum(1.0, centre + half), p)
+    return low, high
 
 
 def weighted_share(counted: np.ndarray, weights: np.ndarray, in_base: np.ndarray) -> ShareEstimate:

@@ -3,7 +3,7 @@ full of generated answers, and population margins."""
 
 import numpy as np
 
-from demo.survey_answers import PROBLEMS, generated_answers
+from demo.survey_answers import generated_answers
 from surveys.models import Margin, Response, Survey, Wave
 from tests import survey_factories as sf
 
@@ -30,8 +30,7 @@ def results_survey(organisation, codes: list[str] = CODES) -> tuple[Survey, list
 
 
 def closed_wave(s: Survey, year: int, **fields: object) -> Wave:
-    from surveys.services import open_wave  # noqa: F401 (the frozen versions as a real wave)
-
+    """A closed wave that asked the survey's current questions (frozen as opening does)."""
     w = sf.wave(
         s,
         name=f"Trygghetsmätning {year}",
@@ -68,7 +67,10 @@ def fill(w: Wave, areas: list, per_area: list[int], seed: int = 1, unsafe: float
 
 def margins(w: Wave, areas: list, populations: list[int]) -> None:
     total = sum(populations)
-    rows = [Margin(wave=w, variable="area", category=a.code, population=p) for a, p in zip(areas, populations, strict=True)]
+    rows = [
+        Margin(wave=w, variable="area", category=a.code, population=p)
+        for a, p in zip(areas, populations, strict=True)
+    ]
     women = total // 2
     rows += [
         Margin(wave=w, variable="kon", category="kvinna", population=women),
@@ -84,4 +86,18 @@ def margins(w: Wave, areas: list, populations: list[int]) -> None:
     Margin.objects.bulk_create(rows)
 
 
-__all__ = ["PROBLEMS", "closed_wave", "fill", "margins", "results_survey"]
+class TwoWaves:
+    """Tjörn's survey with a 2024 and a 2025 wave, closed and weighted; the areas with 300, 90
+    and 25 respondents (the last too few to show)."""
+
+    def __init__(self, organisation, per_area: tuple[int, int, int] = (300, 90, 25)) -> None:
+        from surveys.results import on_wave_closed
+
+        self.survey, self.areas = results_survey(organisation)
+        self.earlier = closed_wave(self.survey, 2024)
+        self.later = closed_wave(self.survey, 2025)
+        fill(self.earlier, self.areas, list(per_area), seed=1, unsafe=0.3)
+        fill(self.later, self.areas, list(per_area), seed=2, unsafe=0.12)
+        for wave in (self.earlier, self.later):
+            margins(wave, self.areas, [3000, 900, 600])
+            on_wave_closed(wave)
