@@ -22,6 +22,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from django.utils.formats import number_format  # noqa: E402
+from django.utils.html import escape  # noqa: E402
 from django.utils.safestring import SafeString, mark_safe  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
@@ -350,7 +351,7 @@ def _accessible(svg: str, title: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
-    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    escaped = escape(title)
     head_end = svg.index(">") + 1
     opening = svg[:head_end].replace(
         "<svg", f'<svg class="chart-svg" role="img" aria-label="{escaped}" focusable="false"', 1

@@ -32,12 +32,12 @@ router.add_decorator(public_get, mode="view")
 ERRORS = {404: Error, 422: Error}
 
 
-class Figure(BaseModel):
+class SurveyCount(BaseModel):
     state: Literal["shown", "suppressed", "missing"]
     value: float | int | None = None
 
 
-class EstimateOut(BaseModel):
+class SurveyEstimate(BaseModel):
     """A share in percent (or an index value) with its 95 % confidence interval; the numbers
     only when `state` is "shown"."""
 
@@ -47,28 +47,28 @@ class EstimateOut(BaseModel):
     high: float | None = Field(None, description="Övre gräns för 95 % konfidensintervall.")
 
 
-class GroupOut(BaseModel):
+class SurveyGroup(BaseModel):
     group: str = Field(description="Områdets namn, eller ”Samtliga” för hela kommunen.")
-    respondents: Figure = Field(description="Antal svarande i gruppen.")
-    estimate: EstimateOut
+    respondents: SurveyCount = Field(description="Antal svarande i gruppen.")
+    estimate: SurveyEstimate
 
 
-class IndicatorOut(BaseModel):
+class SurveyIndicatorResult(BaseModel):
     code: str
     name: str
     higher_is_better: bool
-    total: GroupOut
-    areas: list[GroupOut]
+    total: SurveyGroup
+    areas: list[SurveyGroup]
 
 
-class ProblemOut(BaseModel):
+class SurveyProblemIndex(BaseModel):
     code: str = Field(description="Frågans kod i frågebanken; tom för det sammanvägda indexet.")
     name: str
-    total: GroupOut
-    areas: list[GroupOut]
+    total: SurveyGroup
+    areas: list[SurveyGroup]
 
 
-class WaveSummary(BaseModel):
+class SurveyWaveSummary(BaseModel):
     id: int
     name: str
     year: int
@@ -84,36 +84,36 @@ class SurveySummary(BaseModel):
     kommunkod: str
     municipality: str
     organisation: str
-    waves: list[WaveSummary] = Field(description="Stängda omgångar, äldst först.")
+    waves: list[SurveyWaveSummary] = Field(description="Stängda omgångar, äldst först.")
     url: str
     api_url: str
 
 
-class TrendPointOut(BaseModel):
+class SurveyTrendPoint(BaseModel):
     wave_id: int
     wave: str
     year: int
-    estimate: EstimateOut
+    estimate: SurveyEstimate
 
 
-class IndicatorTrendOut(BaseModel):
+class SurveyIndicatorTrend(BaseModel):
     code: str
     name: str
     higher_is_better: bool
-    trend: list[TrendPointOut]
+    trend: list[SurveyTrendPoint]
 
 
 class SurveyDetail(SurveySummary):
-    indicators: list[IndicatorTrendOut]
+    indicators: list[SurveyIndicatorTrend]
 
 
-class WaveResults(WaveSummary):
+class SurveyWaveResults(SurveyWaveSummary):
     survey_id: int
     kommunkod: str
     respondents: int = Field(description="Svar från urvalet och pappersenkäter.")
     weighted: bool = Field(description="Viktade efter befolkningen (annars oviktade).")
-    indicators: list[IndicatorOut]
-    problem_index: list[ProblemOut] = Field(
+    indicators: list[SurveyIndicatorResult]
+    problem_index: list[SurveyProblemIndex] = Field(
         description="Problemindex 0 (knappast några problem) till 6 (alarmerande) per problem, "
         "sist det sammanvägda."
     )
@@ -250,7 +250,7 @@ def safety_survey_detail(
 
 @router.get(
     "/safety-survey-waves/{wave_id}",
-    response={200: WaveResults, **ERRORS},
+    response={200: SurveyWaveResults, **ERRORS},
     url_name="safety_survey_wave",
     summary="Resultaten av en omgång",
 )
