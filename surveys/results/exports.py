@@ -127,7 +127,7 @@ def export_notes(wave: Wave) -> list[str]:
     return [
         wave.name,
         _(
-            "Andelar i procent (värde) med 95 %-igt konfidensintervall (ki_nedre, ki_övre), "
+            "Andelar i procent (värde) med 95-procentigt konfidensintervall (ki_nedre, ki_övre), "
             "viktade efter befolkningen när marginaler finns. Svarande = antal i basen."
         ),
         _(

@@ -10,6 +10,7 @@ from core.privacy import minimum_breakdown, minimum_cell
 from organisations.access import access_for
 from surveys.access import Need, can, get_wave_for_user
 from surveys.forms.results import ResultsFilter
+from surveys.forms.rules import PROBLEM_OPTIONS
 from surveys.models import Survey, Wave
 from surveys.results.charts import indicator_chart, problem_chart
 from surveys.results.report import build_report, earlier_waves
@@ -53,6 +54,10 @@ def wave_results(request: HttpRequest, pk: int) -> HttpResponse:
             "choices": choices,
             "indicator_chart": indicator_chart(report.current),
             "problem_chart": problem_chart(report.current),
+            "problem_weights": [
+                (label, wave.survey.problem_index_weights.get(value, "–"))
+                for value, label in PROBLEM_OPTIONS
+            ],
             "can_edit": can(access, wave.survey, Need.EDIT),
             "can_export_microdata": can(access, wave.survey, Need.ADMIN),
             "min_cell": minimum_cell(),
