@@ -147,6 +147,7 @@ class LinkForm(forms.Form):
             "promise"
         )
         field.label_from_instance = lambda i: f"{i.promise.title}: {i.name}"
+        field.empty_label = _("Välj en indikator")
 
 
 PROBLEM_OPTIONS = [

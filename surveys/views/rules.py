@@ -146,7 +146,8 @@ def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def rule_link(request: HttpRequest, pk: int) -> HttpResponse:
     rule = _rule_for_user(request, pk)
-    form = LinkForm(posted(request), indicators=linkable_indicators(request, rule.survey))
+    indicators = linkable_indicators(request, rule.survey)
+    form = LinkForm(posted(request), indicators=indicators)
     if form.is_valid():
         indicator = promise_access.get_indicator_for_user(
             request.user, form.cleaned_data["indicator"].pk, promise_access.Need.FOLLOW_UP
@@ -161,13 +162,19 @@ def rule_link(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        title=_("Koppla %(rule)s till ett medborgarlöfte") % {"rule": rule},
+        title=_("Koppla ”%(rule)s” till ett medborgarlöfte") % {"rule": rule},
         submit=_("Koppla indikatorn"),
         cancel_url=_list_url(rule.survey),
         intro=_(
             "Välj indikatorn i medborgarlöftet som ska mätas med den här regeln. När en omgång "
             "stängs får indikatorn omgångens andel med konfidensintervall av sig själv."
-        ),
+        )
+        if indicators
+        else _(
+            "Det finns ingen indikator att koppla: lägg först till en indikator på sidan för "
+            "ett medborgarlöfte där %(organisation)s är part och du följer upp arbetet."
+        )
+        % {"organisation": rule.survey.organisation},
     )
 
 
