@@ -92,7 +92,7 @@ def write_measurement(
 
 
 def _percent(value: float) -> Decimal:
-    return Decimal(str(round(value, 2)))
+    return Decimal(str(round(value, 1)))
 
 
 @transaction.atomic
