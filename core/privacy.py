@@ -154,7 +154,8 @@ def suppress_table(
     Rules, in order:
 
     1. Fewer than `min_total` respondents overall: nothing is shown.
-    2. A group with fewer than `min_total` respondents is not shown at all.
+    2. A group with 1..`min_total`-1 respondents is not shown at all (an empty group is shown:
+       0 respondents, no shares).
     3. A cell with 1..`min_cell`-1 respondents is not shown (0 is shown: it is a real figure).
     4. Complementary suppression: more cells are hidden until no hidden figure can be computed
        back from the published ones (a total and its parts), checked by linear algebra on the
@@ -183,7 +184,8 @@ def suppress_table(
     if exclusive:
         _protect_line(overall_codes, all_cells)
     cell_codes = codes_for(counts)
-    base_codes = np.where(group_n < small, _SMALL_GROUP, SHOWN).astype(np.int8)
+    # A group nobody is in is shown as 0 (a real figure; its shares are simply missing).
+    base_codes = np.where((group_n > 0) & (group_n < small), _SMALL_GROUP, SHOWN).astype(np.int8)
     cell_codes[base_codes > 0, :] = _SMALL_GROUP
     rest = all_cells - counts.sum(axis=0)
     rest_n = overall_base - int(group_n.sum())

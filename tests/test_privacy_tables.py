@@ -75,7 +75,7 @@ def test_no_shown_cell_is_small_and_no_small_group_is_shown(data):
     assert not np.any(shown & (cells > 0) & (cells < MIN_CELL))
     assert not np.any((table.overall == 0) & (overall > 0) & (overall < MIN_CELL))
     for g, base in enumerate(bases):
-        if base < MIN_TOTAL:
+        if 0 < base < MIN_TOTAL:
             assert table.bases[g] and table.cells[g].all()
 
 
@@ -134,6 +134,11 @@ def test_small_group_is_hidden_with_another_group():
     assert table.base(2, 12).reason is Reason.SMALL_GROUP
     assert table.base(0, 35).reason is Reason.COMPLEMENTARY
     assert table.base(1, 45).shown and table.cell(1, 0, 20).shown
+
+
+def test_an_empty_group_shows_zero_and_hides_nothing_else():
+    table = suppress_table([[20, 25], [0, 0]], overall=[20, 25], overall_base=45)
+    assert table.base(1, 0).shown and table.base(0, 45).shown and table.cell(0, 0, 20).shown
 
 
 def test_fewer_than_thirty_overall_shows_nothing():
