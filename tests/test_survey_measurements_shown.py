@@ -48,3 +48,16 @@ def test_staff_promise_page_lists_the_interval(client, cast, world, measured):
     client.login(username="alice", password=f.PASSWORD)
     body = client.get(world.promise.get_staff_url()).content.decode()
     assert words(measured) in body
+
+
+def test_open_data_measurements_carry_the_interval(client, world, measured):
+    import csv
+    import io
+
+    Promise.objects.filter(pk=world.promise.pk).update(status=Promise.Status.PUBLISHED)
+    response = client.get("/oppna-data/sverige/measurements.csv")
+    body = b"".join(response.streaming_content).decode()
+    row = next(csv.DictReader(io.StringIO(body)))
+    assert row["value_state"] == "shown"
+    assert float(row["low"]) == pytest.approx(float(measured.low))
+    assert float(row["high"]) == pytest.approx(float(measured.high))
