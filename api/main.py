@@ -13,6 +13,7 @@ from api.errors import install_error_handlers
 
 ROUTERS = [
     ("/", "public.api.router"),
+    ("/", "surveys.api.router"),
     ("/staff", "promises.api.router"),
 ]
 
@@ -29,7 +30,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Öppna data om medborgarlöften: kommuner, löften, aktiviteter, uppföljningar, "
-        "samverkansöverenskommelser och lägesrapporter. Läsning kräver ingen inloggning."
+        "samverkansöverenskommelser, lägesrapporter och trygghetsundersökningarnas resultat. "
+        "Läsning kräver ingen inloggning."
     ),
     urls_namespace="api",
     docs=ApiDocs(),

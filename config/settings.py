@@ -142,6 +142,8 @@ PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
 # Public map points are moved to the centre of a grid cell of this size unless a moderator
 # approves the precise point.
 PUBLIC_POINT_GRID_METRES = int(os.environ.get("PUBLIC_POINT_GRID_METRES", "200"))
+# … and survey results are not broken down for a group with fewer respondents than this.
+PRIVACY_MIN_BREAKDOWN = int(os.environ.get("PRIVACY_MIN_BREAKDOWN", "30"))
 
 # Background work (DESIGN.md): django-tasks with its database backend, run by
 # `manage.py db_worker`. TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, small demos).

@@ -155,6 +155,12 @@ class FollowUpOut(Schema):
 class MeasurementOut(Schema):
     date: datetime.date
     value: Figure
+    low: float | None = Field(
+        None,
+        description="Nedre gräns för 95 % konfidensintervall, för mätvärden från en "
+        "trygghetsundersökning; bara när värdet visas.",
+    )
+    high: float | None = Field(None, description="Övre gräns för 95 % konfidensintervall.")
     note: str
 
 

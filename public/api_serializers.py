@@ -183,7 +183,14 @@ def _indicator(view: IndicatorView) -> dict:
         "latest": view.latest.as_dict(),
         "light": view.light,
         "measurements": [
-            {"date": m.date, "value": fig.as_dict(), "note": m.note} for m, fig in view.measurements
+            {
+                "date": m.date,
+                "value": fig.as_dict(),
+                "low": float(m.low) if fig.shown and m.low is not None else None,
+                "high": float(m.high) if fig.shown and m.high is not None else None,
+                "note": m.note,
+            }
+            for m, fig in view.measurements
         ],
     }
 

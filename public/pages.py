@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from core.privacy import PublicFigure, public_count
+from core.privacy import PublicFigure, minimum_breakdown, minimum_cell, public_count
 from organisations.models import Contact, Municipality, Organisation
 from participation.public import heard_for_promise, municipality_voices
 from promises.analysis import share_of_target, traffic_light
@@ -25,6 +25,8 @@ from promises.models import (
     Verdict,
 )
 from promises.models.promises import commitment_group_heading
+from surveys.results.charts import public_indicator_chart, trend_chart
+from surveys.results.public import public_surveys
 
 
 @dataclass
@@ -242,6 +244,7 @@ def municipality_page(municipality: Municipality) -> dict:
     )
     return {
         "municipality": municipality,
+        "safety_surveys": public_surveys(municipality, trend=False),
         "police_areas": list(municipality.police_areas.all()),
         "current": current,
         "earlier": earlier,
@@ -249,6 +252,25 @@ def municipality_page(municipality: Municipality) -> dict:
         "agreements": agreements,
         "contacts": contacts_for(municipality),
         "voices": municipality_voices(municipality),
+    }
+
+
+def safety_survey_page(municipality: Municipality, wave_id: int | None) -> dict | None:
+    """A municipality's safety survey results (surveys.results.public), None when there are
+    none (or no such closed wave)."""
+    surveys = public_surveys(municipality, wave_id=wave_id)
+    if not surveys:
+        return None
+    for survey in surveys:
+        survey.chart = public_indicator_chart(survey)
+        for indicator in survey.indicators:
+            if len(indicator.trend) > 1:
+                indicator.chart = trend_chart(indicator)
+    return {
+        "municipality": municipality,
+        "surveys": surveys,
+        "min_cell": minimum_cell(),
+        "min_breakdown": minimum_breakdown(),
     }
 
 

@@ -8,6 +8,12 @@ app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
     path("kommun/<str:key>/", views.municipality, name="municipality"),
+    path("kommun/<slug:key>/trygghet/", views.safety_survey, name="safety_survey"),
+    path(
+        "kommun/<slug:key>/trygghet/omgang/<int:wave_id>/",
+        views.safety_survey,
+        name="safety_survey_wave",
+    ),
     path("medborgarlofte/<int:pk>/", views.promise, name="promise"),
     path("medborgarlofte/<int:pk>/lattlast/", views.promise_plain, name="promise_plain"),
     path(

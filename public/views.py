@@ -75,6 +75,21 @@ def promise_revision(request: HttpRequest, pk: int, number: int) -> HttpResponse
     )
 
 
+def _municipality_or_404(key: str) -> Municipality:
+    return get_object_or_404(Municipality.objects.select_related("county"), slug=key)
+
+
+@require_GET
+def safety_survey(request: HttpRequest, key: str, wave_id: int | None = None) -> HttpResponse:
+    """The municipality's safety survey results: the latest closed wave (or an earlier one) and
+    the trend over the waves."""
+    place = _municipality_or_404(key)
+    page = pages.safety_survey_page(place, wave_id)
+    if page is None:
+        raise Http404
+    return render(request, "public/safety_survey.html", page)
+
+
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "public/accessibility.html")

@@ -6,6 +6,7 @@ from notifications.models import Subscription
 from organisations.models import Municipality
 from participation.models import Dialogue, SafetyWalk
 from promises.models import Agreement, Promise
+from surveys.models import Wave
 
 STATIC_PUBLIC_PATHS = ["/", "/?q=berg", "/?q=finnsinte", "/tillganglighet/", "/oppna-data/"]
 API_DOCS = "/api/v1/docs"
@@ -13,7 +14,8 @@ API_DOCS = "/api/v1/docs"
 
 def demo_public_paths() -> list[str]:
     """Every municipality with content (and one without), every public promise, each of its
-    revisions and its easy-to-read page, every published dialogue and safety walk."""
+    revisions and its easy-to-read page, every published dialogue and safety walk, and the
+    safety survey results pages."""
     promises = Promise.objects.public().prefetch_related("revisions", "parties__municipality")
     with_content = {
         org.municipality.slug for p in promises for org in p.parties.all() if org.is_municipality
@@ -34,6 +36,11 @@ def demo_public_paths() -> list[str]:
             paths.append(f"/medborgarlofte/{promise.pk}/lattlast/")
     paths += [d.get_absolute_url() for d in Dialogue.objects.published()]
     paths += [w.get_absolute_url() for w in SafetyWalk.objects.published()]
+    # Safety survey results: each municipality's page and every closed wave's.
+    waves = Wave.objects.filter(status=Wave.Status.CLOSED).select_related("survey__municipality")
+    for slug in sorted({w.survey.municipality.slug for w in waves}):
+        paths.append(f"/kommun/{slug}/trygghet/")
+    paths += [f"/kommun/{w.survey.municipality.slug}/trygghet/omgang/{w.pk}/" for w in waves]
     return paths
 
 

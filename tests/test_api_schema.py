@@ -13,6 +13,7 @@ from api.tokens import create_token
 from config.wsgi import application
 from promises.models import Promise
 from tests import factories as f
+from tests import results_factories as rf
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
@@ -46,6 +47,7 @@ def api_data(cast, world, keep_connection):
     Promise.objects.filter(pk=world.promise.pk).update(status=Promise.Status.PUBLISHED)
     f.progress(world.tjorn_activity, 2)
     f.follow_up(world.promise, is_published=True)
+    rf.TwoWaves(cast.tjorn, per_area=(40, 31, 30))  # safety survey results to read
     _token, secret = create_token(
         user=cast.alice,
         organisation=cast.tjorn,

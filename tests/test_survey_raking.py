@@ -1,5 +1,5 @@
 """Raking, trimming, design effects and intervals: tiny cases checked by hand, and the weights
-against samplics (the reference implementation, test-only) on a random sample."""
+against samplics and svy (the reference implementations, test-only) on random samples."""
 
 import math
 import warnings
@@ -80,6 +80,101 @@ def test_same_weights_as_samplics():
             max_iter=1000,
         )
     assert np.max(np.abs(ours - theirs)) < 1e-9
+
+
+def _svy_rake(columns: dict, margins: dict, base: np.ndarray) -> np.ndarray:
+    import polars as pl
+    import svy
+
+    data = pl.DataFrame({**{k: list(v) for k, v in columns.items()}, "w": base})
+    sample = svy.Sample(data=data, design=svy.Design(wgt="w"))
+    raked = sample.weighting.rake(controls=margins, tol=1e-13, max_iter=1000)
+    return raked.data.get_column("rk_wgt").to_numpy()
+
+
+def test_same_weights_as_svy():
+    rng = np.random.default_rng(2026)
+    n = 5_000
+    columns = {
+        "area": rng.choice(["a", "b", "c", "d", "e"], n),
+        "kon": rng.choice(["kvinna", "man"], n, p=[0.55, 0.45]),
+        "alder": rng.choice(["16-29", "30-44", "45-64", "65-84"], n, p=[0.1, 0.2, 0.4, 0.3]),
+    }
+    margins = {
+        "area": {"a": 4000.0, "b": 2500.0, "c": 1500.0, "d": 1200.0, "e": 800.0},
+        "kon": {"kvinna": 4950.0, "man": 5050.0},
+        "alder": {"16-29": 2200.0, "30-44": 2300.0, "45-64": 3300.0, "65-84": 2200.0},
+    }
+    ours = rake(columns, margins, tol=1e-13)
+    theirs = _svy_rake(columns, margins, np.ones(n))
+    assert np.max(np.abs(ours - theirs)) < 1e-9
+
+
+def test_unknown_sex_is_imputed_fractionally_by_hand():
+    # 2 women, 1 man, 1 who did not say; population 60 % women. The unknown counts 0.6 as a
+    # woman and 0.4 as a man: women's cell 2.6 → factor 60/2.6, men's 1.4 → 40/1.4.
+    weights = rake({"kon": ["k", "k", "m", None]}, {"kon": {"k": 60, "m": 40}}, unknown={"kon"})
+    woman, man = 60 / 2.6, 40 / 1.4
+    assert weights.tolist() == pytest.approx([woman, woman, man, 0.6 * woman + 0.4 * man])
+    assert weights.sum() == pytest.approx(100)
+
+
+def test_unknown_without_permission_is_named():
+    with pytest.raises(RakingError, match="kon=None"):
+        rake({"kon": ["k", None]}, {"kon": {"k": 60, "m": 40}})
+
+
+def test_everyone_unknown_is_refused_by_name():
+    with pytest.raises(RakingError, match="ingen av de svarande har angett kon"):
+        rake({"kon": [None, None]}, {"kon": {"k": 60, "m": 40}}, unknown={"kon"})
+
+
+def test_fractional_imputation_equals_svy_on_expanded_copies():
+    # The reference: each respondent without sex or age becomes fractional copies (base weight
+    # = the population share of the category), raked by svy; a respondent's weight is the sum
+    # of their copies' weights.
+    rng = np.random.default_rng(11)
+    n = 3_000
+    area = rng.choice(["a", "b", "c"], n)
+    kon = rng.choice(["kvinna", "man", None], n, p=[0.5, 0.45, 0.05])
+    alder = rng.choice(["y", "m", "o", None], n, p=[0.2, 0.4, 0.35, 0.05])
+    margins = {
+        "area": {"a": 5000.0, "b": 3000.0, "c": 2000.0},
+        "kon": {"kvinna": 5100.0, "man": 4900.0},
+        "alder": {"y": 2500.0, "m": 4000.0, "o": 3500.0},
+    }
+    ours = rake(
+        {"area": area, "kon": kon.tolist(), "alder": alder.tolist()},
+        margins,
+        tol=1e-13,
+        unknown={"kon", "alder"},
+    )
+    owner, copies = [], {"area": [], "kon": [], "alder": []}
+    base = []
+    for i in range(n):
+        sexes = [(kon[i], 1.0)] if kon[i] else [(k, v / 10000) for k, v in margins["kon"].items()]
+        ages = (
+            [(alder[i], 1.0)] if alder[i] else [(k, v / 10000) for k, v in margins["alder"].items()]
+        )
+        for sex, p in sexes:
+            for age, q in ages:
+                owner.append(i)
+                copies["area"].append(area[i])
+                copies["kon"].append(sex)
+                copies["alder"].append(age)
+                base.append(p * q)
+    expanded = _svy_rake(copies, margins, np.array(base))
+    theirs = np.bincount(owner, weights=expanded, minlength=n)
+    assert np.max(np.abs(ours - theirs)) < 1e-9
+
+
+def test_numpy_labels_and_lists_give_the_same_weights():
+    rng = np.random.default_rng(3)
+    labels = rng.choice(["x", "y", "z"], 500)
+    margins = {"v": {"x": 10.0, "y": 20.0, "z": 30.0}}
+    assert rake({"v": labels}, margins).tolist() == rake({"v": labels.tolist()}, margins).tolist()
+    with pytest.raises(RakingError, match="v=w"):
+        rake({"v": np.array(["x", "w"])}, margins)
 
 
 def test_label_missing_from_margin_is_named():

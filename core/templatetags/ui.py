@@ -6,7 +6,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core.privacy import FigureState, PublicFigure
+from core.privacy import FigureState, PublicFigure, hidden_text
 
 register = template.Library()
 
@@ -41,3 +41,79 @@ def progress(done: int, target: int | None, unit: str, percent: int | None) -> d
 @register.filter
 def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.simple_tag
+def estimate(est: object, decimals: int = 1, unit: str = "%") -> str:
+    """A share or mean with its 95 % interval, compact for tables: "31,2 % (26,2–36,5)".
+    Suppressed and missing figures say so in words (see the legend under each table)."""
+    fig = est.figure
+    if not fig.shown:
+        css = "muted" if fig.state is FigureState.MISSING else "suppressed"
+        return format_html('<span class="{}">{}</span>', css, hidden_text(fig))
+    value = number_format(round(fig.value, decimals), decimals, use_l10n=True)
+    text = f"{value} {unit}".strip() if unit else value
+    if est.low is None:
+        return text
+    low = number_format(round(est.low, decimals), decimals, use_l10n=True)
+    high = number_format(round(est.high, decimals), decimals, use_l10n=True)
+    return format_html('{} <span class="interval">({}–{})</span>', text, low, high)
+
+
+@register.simple_tag
+def interval_words(
+    low: float | Decimal | None, high: float | Decimal | None, unit: str = "%"
+) -> str:
+    """An interval as a resident reads it: "mellan 14 och 19 procent"."""
+    if low is None or high is None:
+        return ""
+    low_text = number_format(round(float(low)), 0, use_l10n=True)
+    high_text = number_format(round(float(high)), 0, use_l10n=True)
+    if unit.strip() == "%":
+        return _("mellan %(low)s och %(high)s procent") % {"low": low_text, "high": high_text}
+    return _("mellan %(low)s och %(high)s %(unit)s") % {
+        "low": low_text,
+        "high": high_text,
+        "unit": unit,
+    }
+
+
+@register.simple_tag
+def change_text(change: object, decimals: int = 1) -> str:
+    """A change between waves in percentage points, with its interval and whether it is
+    certain (the interval excludes zero)."""
+    diff = change.difference
+    if diff is None:
+        return format_html('<span class="muted">{}</span>', _("kan inte jämföras"))
+
+    def signed(value: float) -> str:
+        text = number_format(round(abs(value), decimals), decimals, use_l10n=True)
+        return ("+" if value > 0 else "−" if value < 0 else "±") + text
+
+    return format_html(
+        '{} <span class="interval">({} till {})</span>',
+        signed(diff.change),
+        signed(diff.low),
+        signed(diff.high),
+    )
+
+
+@register.filter
+def get(mapping: dict | None, key: object) -> object:
+    """mapping[key] in a template, None when absent."""
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def share_in_words(est: object) -> str:
+    """A share as a resident reads it: "20 procent (mellan 17 och 23 procent)"."""
+    fig = est.figure
+    if not fig.shown:
+        css = "muted" if fig.state is FigureState.MISSING else "suppressed"
+        return format_html('<span class="{}">{}</span>', css, hidden_text(fig))
+    value = number_format(round(fig.value), 0, use_l10n=True)
+    words = interval_words(est.low, est.high)
+    share = _("%(value)s procent") % {"value": value}
+    if not words:
+        return format_html("<strong>{}</strong>", share)
+    return format_html("<strong>{}</strong> ({})", share, words)

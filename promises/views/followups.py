@@ -18,7 +18,7 @@ from promises.access import (
 )
 from promises.forms.followups import FollowUpForm
 from promises.forms.promises import PlanRevisionForm
-from promises.models import FollowUp, PlanRevision, Promise
+from promises.models import Commitment, FollowUp, PlanRevision, Promise
 from promises.models.followups import ReviewerKind
 from promises.services.editing import audited_save
 from promises.services.followups import save_follow_up, set_follow_up_published
@@ -111,6 +111,12 @@ def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "promise": follow_up.promise,
             "verdicts": follow_up.verdicts.select_related("commitment"),
             "assessments": follow_up.assessments.select_related("indicator"),
+            # Activity progress and the indicators' measurements side by side (progress is not
+            # effect): measurements from a safety survey carry their interval.
+            "progress": Commitment.objects.with_progress()
+            .filter(promise=follow_up.promise)
+            .order_by("order", "id"),
+            "indicators": follow_up.promise.indicators.prefetch_related("measurements"),
             "can_follow_up": can_follow_up(access_for(request.user), follow_up.promise),
             "history": history_for(request.user, follow_up),
         },

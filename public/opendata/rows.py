@@ -208,10 +208,16 @@ def measurement_rows(scope: Scope) -> Iterator[Row]:
             indicator__is_public=True, indicator__promise_id__in=scope.promise_ids()
         )
         .order_by("id")
-        .values_list("id", "indicator_id", "date", "value", "note", "indicator__counts_people")
+        .values_list(
+            "id", "indicator_id", "date", "value", "low", "high", "note", "indicator__counts_people"
+        )
     )
-    for pk, indicator_id, date, value, note, people in measurements.iterator(chunk_size=CHUNK):
-        yield (pk, indicator_id, date, *_figure(value, people), note)
+    for pk, indicator_id, date, value, low, high, note, people in measurements.iterator(
+        chunk_size=CHUNK
+    ):
+        shown, state = _figure(value, people)
+        limits = (low, high) if shown is not None else (None, None)
+        yield (pk, indicator_id, date, shown, state, *limits, note)
 
 
 def agreement_rows(scope: Scope) -> Iterator[Row]:

@@ -266,6 +266,15 @@ MEASUREMENTS = Table(
         C("date", _("Datum för mätningen."), DATE),
         C("value", _("Värdet. Tomt när det är dolt."), DECIMAL),
         C("value_state", _STATE_HELP, STATE),
+        C(
+            "low",
+            _(
+                "Nedre gräns för värdets 95-procentiga konfidensintervall (mätvärden från en "
+                "trygghetsundersökning). Tomt annars, och när värdet är dolt."
+            ),
+            DECIMAL,
+        ),
+        C("high", _("Övre gräns för värdets 95-procentiga konfidensintervall."), DECIMAL),
         C("note", _("Kommentar."), TEXT),
     ),
     rows=rows.measurement_rows,

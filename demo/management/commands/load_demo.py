@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from demo import content
+from demo import content, survey_demo
 from demo.seed import load_demo
 
 
@@ -15,5 +15,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemoinloggningar (lösenord för alla: {content.DEMO_PASSWORD}):")
         for username, _name, org, role, title in content.USERS:
             self.stdout.write(f"  {username:<15} {title}, {org} ({role})")
+        username, _name, role, title = survey_demo.USER
+        self.stdout.write(f"  {username:<15} {title}, Svenljunga kommun ({role})")
         self.stdout.write(f"  {'admin':<15} plattformsadministratör (/plattformsadmin/)")
         self.stdout.write("\nÖppna http://127.0.0.1:8000/ – personalsidorna finns på /personal/\n")
