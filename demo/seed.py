@@ -250,10 +250,10 @@ def _promise(
 def _demo_emails() -> None:
     """Demo staff get addresses that can never be delivered to, so that reminders are e-mailed
     (printed by the demo's console e-mail backend). An address someone set is kept."""
-    for username, *_rest in content.USERS:
-        get_user_model().objects.filter(username=username, email="").update(
-            email=f"{username}@{content.DEMO_EMAIL_DOMAIN}"
-        )
+    staff = get_user_model().objects.filter(memberships__isnull=False, email="").distinct()
+    for user in staff:
+        user.email = f"{user.username}@{content.DEMO_EMAIL_DOMAIN}"
+        user.save(update_fields=["email"])
 
 
 @transaction.atomic
