@@ -2,9 +2,8 @@
 the counts on the wave's overview. Every change is audited; no audit entry carries a code or an
 answer."""
 
-import importlib
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -27,6 +26,7 @@ from surveys.models import (
 from surveys.models.bank import ANSWERLESS_KINDS, SOURCE_LANGUAGE
 from surveys.models.waves import CODE_ALPHABET, CODE_LENGTH
 from surveys.questionnaire import survey_questions
+from surveys.results import ClosingReport, on_wave_closed
 from surveys.services import submit_response
 
 # One form submission creates at most this many codes (10,000 take about a second).
@@ -99,22 +99,12 @@ def ensure_open_link_token(wave: Wave) -> None:
         wave.open_link_token = wave.new_open_link_token()
 
 
-def closing_hook() -> Callable[[Wave], object] | None:
-    """surveys.results.on_wave_closed(wave) when that module exists (weighting, indicators)."""
-    try:
-        module = importlib.import_module("surveys.results")
-    except ModuleNotFoundError as error:
-        if error.name != "surveys.results":
-            raise
-        return None
-    return getattr(module, "on_wave_closed", None)
-
-
-def close_wave(*, wave: Wave, user: AbstractBaseUser) -> Wave:
+def close_wave(*, wave: Wave, user: AbstractBaseUser) -> ClosingReport:
     """Close the wave for answers: codes stop working, drafts of unfinished answers are deleted
-    (they are never counted), and the results are computed by the closing hook afterwards. The
-    hook runs once the closing is committed, so an error in it never leaves the wave half
-    closed; it reports its own problems (e.g. margins that do not cover a cell)."""
+    (they are never counted), and the results are computed once the closing is committed
+    (surveys.results.on_wave_closed: weights, indicator measurements), so an error there never
+    leaves the wave half closed. The report says what was computed and any problem (e.g.
+    margins that do not cover a cell)."""
     with transaction.atomic():
         wave = Wave.objects.select_for_update().select_related("survey").get(pk=wave.pk)
         if wave.status != WaveStatus.OPEN:
@@ -133,10 +123,7 @@ def close_wave(*, wave: Wave, user: AbstractBaseUser) -> Wave:
             before=before,
             after=after,
         )
-    hook = closing_hook()
-    if hook is not None:
-        hook(wave)
-    return wave
+    return on_wave_closed(wave)
 
 
 # Invitation codes

@@ -1,15 +1,13 @@
 """A survey's waves: list, create, edit, open, close, delete; who may do what."""
 
 import datetime
-import sys
-import types
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from organisations.models import AuditEntry
-from surveys.models import Question, ResponseDraft, Wave, WaveStatus
+from surveys.models import Margin, Question, ResponseDraft, Wave, WaveStatus
 from tests.survey_factories import area, invitations, response, survey
 from tests.wave_factories import current_wave, wave_data
 
@@ -297,28 +295,23 @@ def test_close_after_confirmation_deletes_drafts(client, cast):
     assert AuditEntry.objects.get(action="wave.closed").after["deleted_drafts"] == 1
 
 
-@pytest.fixture
-def results_module():
-    """A stand-in for surveys.results (the results part of the issue, merged separately),
-    recording the waves it was told about."""
-    module = types.ModuleType("surveys.results")
-    module.closed = []
-    module.on_wave_closed = module.closed.append
-    real = sys.modules.get("surveys.results")
-    sys.modules["surveys.results"] = module
-    yield module
-    if real is None:
-        del sys.modules["surveys.results"]
-    else:
-        sys.modules["surveys.results"] = real
-
-
-def test_closing_calls_the_results_hook_once_when_it_exists(client, cast, results_module):
+def test_closing_weights_the_answers_and_shows_the_results(client, cast):
     w = current_wave(survey(cast.tjorn), status=WaveStatus.OPEN)
+    for sex in ["kvinna"] * 20 + ["man"] * 20:
+        response(w, {"kon": sex, "alder": "30-44", "otrygg_kvall": "ganska_trygg"})
+    Margin.objects.bulk_create(
+        [
+            Margin(wave=w, variable="kon", category="kvinna", population=600),
+            Margin(wave=w, variable="kon", category="man", population=400),
+        ]
+    )
     client.force_login(cast.alice)
-    client.post(url("wave_close", w.pk))
-    assert [closed.pk for closed in results_module.closed] == [w.pk]
-    assert results_module.closed[0].status == WaveStatus.CLOSED
+    r = client.post(url("wave_close", w.pk))
+    assert r.status_code == 302 and r["Location"] == url("wave_results", w.pk)
+    weights = sorted({round(x, 6) for x in w.responses.values_list("weight", flat=True)})
+    assert weights == [20.0, 30.0]  # 400 / 20 men and 600 / 20 women
+    page = client.get(r["Location"]).content.decode()
+    assert "Svaren är viktade mot befolkningen." in page
 
 
 def test_a_draft_wave_cannot_be_closed(client, cast):

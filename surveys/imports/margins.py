@@ -26,13 +26,14 @@ from core.imports import (
 )
 from core.imports.plan import ProgressCallback
 from core.imports.readers import Sheet, SourceRow
-from organisations.auditlog import record
+from organisations.auditlog import acting_via
 from organisations.models import Area
 from surveys.imports import population
 from surveys.imports.population import MUNICIPALITY, TOTAL, Place
-from surveys.imports.respondents import closing_hook, respondent_categories
-from surveys.models import Margin, Wave
+from surveys.imports.respondents import respondent_categories
+from surveys.models import Wave
 from surveys.models.waves import MarginVariable
+from surveys.results.margins import save_margins
 
 ROLES = {
     "region": ("region", "område", "omrade", "kommun", "deso", "regso"),
@@ -435,23 +436,10 @@ class MarginsImporter(Importer):
     def apply_changes(
         self, changes: Sequence[Change], on_progress: ProgressCallback | None
     ) -> None:
-        before = _tables(Margin.objects.filter(wave=self.wave))
-        Margin.objects.filter(wave=self.wave).delete()
-        Margin.objects.bulk_create(
-            Margin(wave=self.wave, variable=variable, category=category, population=people)
-            for variable, table in self.tables.items()
-            for category, people in table.items()
-        )
-        record(
-            actor=self.user,
-            action="wave.margins_imported",
-            obj=self.wave,
-            parties=[self.wave.survey.organisation_id],
-            before={"margins": before},
-            after={"margins": self.tables, "file": self.source_name},
-        )
-        if self.wave.status == Wave.Status.CLOSED and (hook := closing_hook()) is not None:
-            hook(self.wave)  # a closed wave is weighted again with the new margins
+        # The one writer of margins (the hand-entry form uses it too): replaces them, audits,
+        # and weights a closed wave again.
+        with acting_via(self.source_name or "fil"):
+            save_margins(wave=self.wave, tables=self.tables, user=self.user)
         if on_progress is not None:
             on_progress(len(changes), len(changes))
 
@@ -459,13 +447,6 @@ class MarginsImporter(Importer):
 def _add(sums: dict, variable: str, category: str, people: float) -> None:
     table = sums.setdefault(variable, {})
     table[category] = table.get(category, 0.0) + people
-
-
-def _tables(margins: object) -> dict[str, dict[str, int]]:
-    tables: dict[str, dict[str, int]] = {}
-    for margin in margins:
-        tables.setdefault(margin.variable, {})[margin.category] = margin.population
-    return tables
 
 
 def _num(value: int | None) -> str:

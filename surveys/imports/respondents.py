@@ -1,9 +1,6 @@
 """What the margins importer reads from a wave and tells it: the respondents' categories, and
 the results' hook that weights a closed wave again."""
 
-import importlib
-from collections.abc import Callable
-
 from surveys.imports import population
 from surveys.models import Response, Wave
 from surveys.models.waves import MarginVariable
@@ -30,14 +27,3 @@ def respondent_categories(wave: Wave) -> dict[str, set[str]]:
         if v in population.BAND_LABELS
     }
     return {MarginVariable.AREA: areas, MarginVariable.SEX: sexes, MarginVariable.AGE: ages}
-
-
-def closing_hook() -> Callable[[Wave], object] | None:
-    """surveys.results.on_wave_closed when the results are built (helper 4's hook)."""
-    try:
-        module = importlib.import_module("surveys.results")
-    except ModuleNotFoundError as error:
-        if error.name != "surveys.results":
-            raise
-        return None
-    return getattr(module, "on_wave_closed", None)

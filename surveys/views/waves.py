@@ -20,6 +20,7 @@ from surveys.access import Need, can, get_survey_for_user, get_wave_for_user
 from surveys.forms.waves import WaveForm
 from surveys.links import open_link_url
 from surveys.models import ResponseDraft, Survey, Wave, WaveStatus
+from surveys.results import ClosingReport
 from surveys.services_waves import (
     WaveRefused,
     area_counts,
@@ -34,6 +35,22 @@ from surveys.services_waves import (
 
 def _overview(wave: Wave) -> HttpResponse:
     return redirect("surveys_staff:wave_detail", wave.pk)
+
+
+def closing_message(report: ClosingReport) -> str:
+    """What closing did, in words for the coordinator."""
+    text = _("Omgången är stängd. Inga fler svar tas emot.")
+    if report.weighted:
+        text += " " + _("Svaren är viktade mot befolkningen.")
+    else:
+        text += " " + _("Svaren är inte viktade (se varför nedan).")
+    if report.measurements:
+        text += " " + _("Nya mätvärden för: %(names)s.") % {"names": ", ".join(report.measurements)}
+    if report.not_measured:
+        text += " " + _("För få svarande för att visa: %(names)s.") % {
+            "names": ", ".join(report.not_measured)
+        }
+    return text
 
 
 @login_required
@@ -155,18 +172,24 @@ def wave_close(request: HttpRequest, pk: int) -> HttpResponse:
         return _overview(wave)
     if request.method == "POST":
         try:
-            close_wave(wave=wave, user=request.user)
+            report = close_wave(wave=wave, user=request.user)
         except WaveRefused as refusal:
             messages.error(request, str(refusal))
             return _overview(wave)
-        messages.success(request, _("Omgången är stängd. Inga fler svar tas emot."))
-        return _overview(wave)
+        messages.success(request, closing_message(report))
+        if report.problem:
+            messages.warning(request, report.problem)
+        return redirect("surveys_staff:wave_results", wave.pk)
     totals = wave_totals(area_counts(wave))
     drafts = ResponseDraft.objects.filter(wave=wave).count()
     intro = _(
         "%(answers)s svar har kommit in. Oanvända koder och den öppna länken slutar gälla, och "
         "%(drafts)s påbörjade svar som inte har skickats in tas bort. Det går inte att ångra."
     ) % {"answers": totals.answered + totals.open_link + totals.imported, "drafts": drafts}
+    intro += " " + _(
+        "När omgången stängs räknas vikterna ut, löftenas indikatorer får sina mätvärden och "
+        "huvudresultaten blir publika på kommunens sida (små grupper visas aldrig)."
+    )
     return form_page(
         request,
         forms.Form(),
