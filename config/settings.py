@@ -223,3 +223,22 @@ SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CA
 # Lägesbild (situation): the åtgärdsplan is reviewed every this many years unless its decision
 # says otherwise (law 2023:196 leaves the interval open; DOMAIN.md §1).
 ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
+
+# Background tasks' live progress (core.tasks): a cache that the web server and the worker
+# share. The file cache needs nothing else; several app servers share a cache such as Redis
+# instead (set TASK_PROGRESS_CACHE_URL to redis://…). Pages following a task reload every
+# TASK_PROGRESS_REFRESH_SECONDS.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "tasks": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(BASE_DIR / "var" / "cache" / "tasks"),
+    },
+}
+if os.environ.get("TASK_PROGRESS_CACHE_URL"):
+    CACHES["tasks"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["TASK_PROGRESS_CACHE_URL"],
+    }
+TASK_PROGRESS_CACHE = "tasks"
+TASK_PROGRESS_REFRESH_SECONDS = int(os.environ.get("TASK_PROGRESS_REFRESH_SECONDS", "2"))

@@ -37,8 +37,9 @@ from core.imports import (
 )
 from core.imports.cells import MONTHS
 from core.models import ImportRecord
+from organisations.access import access_for
 from organisations.auditlog import record
-from organisations.models import County, Municipality
+from organisations.models import County, Municipality, Role
 from situation.models import PoliceEvent
 
 POLICE_SITE = "https://polisen.se"
@@ -306,7 +307,7 @@ class PoliceEventImporter(Importer):
             actor=self.user,
             action="police_events.imported",
             obj=stored,
-            parties=[],
+            parties=access_for(self.user).org_ids(Role.EDITOR) if self.user else [],
             after={**counts.__dict__, "file": self.source_name},
         )
         return stored
