@@ -242,3 +242,13 @@ if os.environ.get("TASK_PROGRESS_CACHE_URL"):
     }
 TASK_PROGRESS_CACHE = "tasks"
 TASK_PROGRESS_REFRESH_SECONDS = int(os.environ.get("TASK_PROGRESS_REFRESH_SECONDS", "2"))
+
+# Polisen's events API (situation.fetching; `manage.py fetch_police_events`). Its rules: an
+# identifying User-Agent, at least 10 s between calls and at most 60 calls an hour.
+POLICE_API_URL = os.environ.get("POLICE_API_URL", "https://polisen.se/api/events")
+POLICE_API_USER_AGENT = os.environ.get(
+    "POLICE_API_USER_AGENT", f"Medborgarloften/1.0 (+{SITE_URL}; {OPEN_DATA_CONTACT_EMAIL})"
+)
+POLICE_API_MIN_INTERVAL_SECONDS = float(os.environ.get("POLICE_API_MIN_INTERVAL_SECONDS", "10"))
+POLICE_API_MAX_CALLS_PER_HOUR = int(os.environ.get("POLICE_API_MAX_CALLS_PER_HOUR", "60"))
+POLICE_API_TIMEOUT_SECONDS = float(os.environ.get("POLICE_API_TIMEOUT_SECONDS", "30"))

@@ -51,6 +51,22 @@ PUBLISHED = re.compile(
 OCCURRED = re.compile(r"^(\d{1,2}) ([a-zåäö]+) (\d{1,2})[.:](\d{2}), (.*)$", re.IGNORECASE)
 FIELDS = ("id", "datetime", "name", "summary", "url", "type", "location")
 SUMMARY_PREFIX = "sammanfattning"
+UPDATED_FIELDS = (
+    "published_at",
+    "occurred_on",
+    "occurred_time",
+    "name",
+    "summary",
+    "url",
+    "type",
+    "is_summary",
+    "location_name",
+    "municipality",
+    "county",
+    "latitude",
+    "longitude",
+    "raw",
+)
 
 
 def parse_published(text: object) -> datetime.datetime:
@@ -180,6 +196,7 @@ class EventCounts:
     existing: int
     summaries: int
     unplaced: int
+    updated: int = 0
 
 
 class PoliceEventImporter(Importer):
@@ -187,9 +204,18 @@ class PoliceEventImporter(Importer):
     suffixes = (".json", ".gz")
     row_noun = gettext_lazy("post")
 
-    def __init__(self, *, on_read: ProgressCallback | None = None, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *,
+        on_read: ProgressCallback | None = None,
+        update_existing: bool = False,
+        **kwargs: object,
+    ) -> None:
+        """With `update_existing` (the live API, whose notices the police amend), a stored
+        event whose record has changed is updated; a file import leaves it as it is."""
         super().__init__(**kwargs)
         self.on_read = on_read
+        self.update_existing = update_existing
 
     def changes(self, source: ImportFile, plan: Plan) -> Iterator[Change]:
         records = list(read_json(source))
@@ -216,11 +242,19 @@ class PoliceEventImporter(Importer):
 
     def batch_changes(self, batch: list[tuple[int, dict]]) -> Iterator[Change]:
         ids = [values["police_id"] for _number, values in batch]
-        stored = set(
-            PoliceEvent.objects.filter(police_id__in=ids).values_list("police_id", flat=True)
-        )
+        stored = PoliceEvent.objects.filter(police_id__in=ids)
+        if self.update_existing:
+            records = dict(stored.values_list("police_id", "raw"))
+        else:
+            records = dict.fromkeys(stored.values_list("police_id", flat=True))
         for number, values in batch:
-            action = "existing" if values["police_id"] in stored else "create"
+            police_id = values["police_id"]
+            if police_id not in records:
+                action = "create"
+            elif self.update_existing and records[police_id] != values["raw"]:
+                action = "update"
+            else:
+                action = "existing"
             yield Change(action, values["name"], row=number, payload=values)
 
     def event(self, item: JsonRecord, places: Places, plan: Plan) -> dict | None:
@@ -297,6 +331,19 @@ class PoliceEventImporter(Importer):
                 on_progress(start + len(batch), len(new))
         if not new and on_progress is not None:
             on_progress(0, 0)
+        self.update_events([c.payload for c in changes if c.action == "update"])
+
+    def update_events(self, payloads: list[dict]) -> None:
+        stored = PoliceEvent.objects.in_bulk(
+            [p["police_id"] for p in payloads], field_name="police_id"
+        )
+        events = []
+        for values in payloads:
+            event = stored[values["police_id"]]
+            for field, value in values.items():
+                setattr(event, field, value)
+            events.append(event)
+        PoliceEvent.objects.bulk_update(events, UPDATED_FIELDS, batch_size=BATCH)
 
     def apply(self, plan: Plan, *, on_progress: ProgressCallback | None = None) -> ImportRecord:
         stored = super().apply(plan, on_progress=on_progress)
@@ -328,15 +375,17 @@ def positive_id(value: object) -> int:
 def event_counts(plan: Plan) -> EventCounts:
     """What the file held: new and already stored events; summaries and events not placed in
     a municipality among all of them."""
-    imported = existing = summaries = unplaced = 0
+    imported = existing = updated = summaries = unplaced = 0
     for change in plan.changes:
         values = change.payload
         if change.action == "create":
             imported += 1
+        elif change.action == "update":
+            updated += 1
         else:
             existing += 1
         summaries += values["is_summary"]
         unplaced += values.get("municipality") is None
     if plan.previous is not None:
-        existing, imported = existing + imported, 0
-    return EventCounts(imported, existing, summaries, unplaced)
+        existing, imported, updated = existing + imported + updated, 0, 0
+    return EventCounts(imported, existing, summaries, unplaced, updated)
