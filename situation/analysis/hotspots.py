@@ -11,8 +11,12 @@ The neighbourhood sums are two passes of shifted additions over the flat array, 
 a few sweeps of memory and the only arrays are the result and one temporary of the grid's size.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
+
+from situation.analysis.fdr import benjamini_hochberg, hot_spot_classes, p_values
 
 # The grid's variance is taken as zero when it is lost in the rounding of mean(x²) - x̄².
 _ROUNDING = 64 * np.finfo(np.float64).eps
@@ -45,6 +49,31 @@ def gi_star(counts: ArrayLike) -> np.ndarray:
     _neighbourhood_sums(values)
     _standardise(values, mean=mean, sd=variance**0.5)
     return values
+
+
+@dataclass(frozen=True)
+class HotSpots:
+    """Gi* on a grid, cell by cell: z-score, two-sided p-value, Benjamini–Hochberg adjusted
+    p-value and Gi_Bin class (±3, ±2, ±1, 0; with the FDR when `fdr` was asked for)."""
+
+    z: np.ndarray
+    p: np.ndarray
+    p_adjusted: np.ndarray
+    classes: np.ndarray
+    fdr: bool
+
+
+def hot_spots(counts: ArrayLike, *, fdr: bool = True) -> HotSpots:
+    """Gi* z-scores of the grid and their hot and cold spot classes."""
+    z = gi_star(counts)
+    p = p_values(z)
+    return HotSpots(
+        z=z,
+        p=p,
+        p_adjusted=benjamini_hochberg(p),
+        classes=hot_spot_classes(z, fdr=fdr),
+        fdr=fdr,
+    )
 
 
 def _neighbourhood_sums(values: np.ndarray) -> None:
