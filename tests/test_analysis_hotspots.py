@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from esda.getisord import G_Local
 from libpysal.weights import lat2W
+from scipy.ndimage import convolve
 
-from situation.analysis import gi_star
+from situation.analysis import gi_star, hotspots
 
 
 def pysal_gi_star(counts: np.ndarray) -> np.ndarray:
@@ -66,6 +67,28 @@ def test_random_grids_agree_with_pysal(shape, seed):
     ours, reference = gi_star(counts), pysal_gi_star(counts)
     assert ours.shape == counts.shape
     np.testing.assert_allclose(ours, reference, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("band_cells", [1, 24, 50, 95])
+@pytest.mark.parametrize("shape", [(3, 3), (3, 8), (17, 23), (12, 5)])
+def test_grids_done_in_many_bands_agree_with_pysal(monkeypatch, band_cells, shape):
+    # Big grids are done a band of rows at a time; small bands here make several of them, with
+    # a last band shorter than the others, and bands of one row.
+    monkeypatch.setattr(hotspots, "_BAND_CELLS", band_cells)
+    counts = np.random.default_rng(band_cells).poisson(1.5, size=shape)
+    np.testing.assert_allclose(gi_star(counts), pysal_gi_star(counts), rtol=0, atol=1e-9)
+
+
+def test_a_large_grid_agrees_with_a_sum_over_shifted_copies():
+    # 300 × 200 cells, two bands and a half: checked against the formula written out with
+    # scipy's convolution, without PySAL (whose weights take long to build at this size).
+    counts = np.random.default_rng(11).poisson(0.7, size=(300, 200)).astype(float)
+    ones = np.ones((3, 3))
+    sums = convolve(counts, ones, mode="constant")
+    k = convolve(np.ones_like(counts), ones, mode="constant")
+    n, mean, sd = counts.size, counts.mean(), counts.std()
+    expected = (sums - k * mean) / (sd * np.sqrt(k * (n - k) / (n - 1)))
+    np.testing.assert_allclose(gi_star(counts), expected, rtol=0, atol=1e-9)
 
 
 def test_real_valued_grids_agree_with_pysal():
