@@ -34,7 +34,7 @@ def benjamini_hochberg(p: ArrayLike) -> np.ndarray:
     if ((flat[tested] < 0) | (flat[tested] > 1)).any():
         raise ValueError("p-values lie between 0 and 1")
     order = tested[np.argsort(flat[tested], kind="stable")]
-    scaled = flat[order] * m / np.arange(1, m + 1)
+    scaled = flat[order] * (m / np.arange(1, m + 1))
     adjusted[order] = np.minimum(np.minimum.accumulate(scaled[::-1])[::-1], 1.0)
     return adjusted.reshape(p.shape)
 
