@@ -157,7 +157,7 @@ def _neighbourhood_sums(values: np.ndarray) -> None:
     flat[cols:-cols] += across[2 * cols :]
 
 
-def _bands(size: int) -> list[tuple[slice, int]]:
+def _runs(size: int) -> list[tuple[slice, int]]:
     """Runs of rows (or columns) with the same number of neighbours along that axis."""
     if size <= 2:
         return [(slice(0, size), size)]
@@ -165,15 +165,16 @@ def _bands(size: int) -> list[tuple[slice, int]]:
 
 
 def _standardise(sums: np.ndarray, *, mean: float, sd: float) -> None:
-    """Turn neighbourhood sums into z-scores in place, block by block of equal k."""
+    """Turn neighbourhood sums into z-scores in place, block by block of equal k (for grids of
+    one or two rows or columns; larger ones are done by _z_by_bands)."""
     n = sums.size
     blocks = [
         (rows, cols, k_rows * k_cols)
-        for rows, k_rows in _bands(sums.shape[0])
-        for cols, k_cols in _bands(sums.shape[1])
+        for rows, k_rows in _runs(sums.shape[0])
+        for cols, k_cols in _runs(sums.shape[1])
     ]
-    # The largest block (the interior of any grid of at least 3×3) is done over the whole flat
-    # array, which is fast and contiguous; the border blocks are computed first, from the sums.
+    # The largest block is done over the whole flat array, which is fast and contiguous; the
+    # others are computed first, from copies of their sums.
     largest = max(blocks, key=lambda block: sums[block[0], block[1]].size)
     borders = [
         (rows, cols, _z(sums[rows, cols].copy(), k, n=n, mean=mean, sd=sd))
