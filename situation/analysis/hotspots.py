@@ -34,6 +34,7 @@ def gi_star(counts: ArrayLike) -> np.ndarray:
     all zero), and any cell whose neighbourhood is the whole grid (a grid of at most 2×2 cells,
     the centre of a 3×3 grid, or 1×2, 1×3, 2×3 …), since n - k_i = 0.
     """
+    counts = np.asarray(counts)
     values = np.array(counts, dtype=np.float64, order="C")
     if values.ndim != 2:
         raise ValueError(f"gi_star needs a 2-D grid, got {values.ndim} dimension(s)")
@@ -53,7 +54,7 @@ def gi_star(counts: ArrayLike) -> np.ndarray:
         values.fill(np.nan)
         return values
     if min(values.shape) >= 3:
-        _z_by_bands(values, mean=mean, sd=variance**0.5)
+        _z_by_bands(values, counts, mean=mean, sd=variance**0.5)
     else:
         # One or two rows or columns: no interior, and no grid big enough to matter.
         _neighbourhood_sums(values)
@@ -86,23 +87,26 @@ def hot_spots(counts: ArrayLike, *, fdr: bool = True) -> HotSpots:
     )
 
 
-def _z_by_bands(values: np.ndarray, *, mean: float, sd: float) -> None:
+def _z_by_bands(values: np.ndarray, counts: np.ndarray, *, mean: float, sd: float) -> None:
     """Gi* in place for a grid of at least 3×3: a band of rows at a time, the neighbourhood sums
-    of its rows are written over them and scaled as interior cells (k = 9); the sums of the
-    outermost rows and columns are kept aside and scaled with their own k at the end."""
+    of its rows are written over them and scaled as interior cells (k = 9). The outermost rows
+    and columns are then summed again from the counts and scaled with their own k."""
     rows, cols = values.shape
     n = values.size
     step = max(1, _BAND_CELLS // cols)
     scratch = np.empty((step + 1, cols))  # sums along the rows of a band and of the row below
     above = np.empty(cols)  # sums along the row above the band, before it was overwritten
-    first_col, last_col = np.empty(rows), np.empty(rows)
-    first_row, last_row = np.empty(cols), np.empty(cols)
     for start in range(0, rows, step):
         stop = min(start + step, rows)
         below = min(stop + 1, rows)
         m = stop - start
         across = scratch[: below - start]
-        _sums_along_rows(values[start:below], out=across)
+        # Shifted additions over the flat band: in the first and last column they run on into
+        # the next row, which only the outermost columns see, and those are done again below.
+        flat, sums = values[start:below].reshape(-1), across.reshape(-1)
+        np.add(flat[:-1], flat[1:], out=sums[1:])
+        sums[0] = flat[0]
+        sums[:-1] += flat[1:]
         band = values[start:stop]
         if below > stop:
             np.add(across[:m], across[1 : m + 1], out=band)
@@ -113,18 +117,25 @@ def _z_by_bands(values: np.ndarray, *, mean: float, sd: float) -> None:
         if start > 0:
             band[0] += above
         above[:] = across[m - 1]
-        first_col[start:stop], last_col[start:stop] = band[:, 0], band[:, -1]
-        if start == 0:
-            first_row[:] = band[0]
-        if stop == rows:
-            last_row[:] = band[-1]
         _z(band.reshape(-1), 9, n=n, mean=mean, sd=sd)
-    # Edges have k = 2·3 = 6, corners 2·2 = 4.
-    for line, target in ((first_col, values[:, 0]), (last_col, values[:, -1])):
-        target[1:-1] = _z(line[1:-1], 6, n=n, mean=mean, sd=sd)
-    for line, target in ((first_row, values[0]), (last_row, values[-1])):
-        target[1:-1] = _z(line[1:-1], 6, n=n, mean=mean, sd=sd)
-        target[[0, -1]] = _z(line[[0, -1]], 4, n=n, mean=mean, sd=sd)
+    # Along the edges k = 2·3 = 6, in the corners 2·2 = 4.
+    for target, pair in (
+        (values[:, 0], counts[:, :2].T),
+        (values[:, -1], counts[:, -2:].T),
+        (values[0], counts[:2]),
+        (values[-1], counts[-2:]),
+    ):
+        edge = _line_sums(pair[0] + pair[1].astype(np.float64))
+        target[1:-1] = _z(edge[1:-1], 6, n=n, mean=mean, sd=sd)
+        target[[0, -1]] = _z(edge[[0, -1]], 4, n=n, mean=mean, sd=sd)
+
+
+def _line_sums(line: np.ndarray) -> np.ndarray:
+    """Each value of a line plus its neighbours on either side, in place."""
+    original = line.copy()
+    line[1:] += original[:-1]
+    line[:-1] += original[1:]
+    return line
 
 
 def _sums_along_rows(values: np.ndarray, *, out: np.ndarray) -> None:
