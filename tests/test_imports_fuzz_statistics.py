@@ -13,6 +13,7 @@ from core.imports import ImportFile
 from core.models import ImportRecord
 from organisations.models import AuditEntry, Population
 from situation.imports.crime_statistics import CrimeStatisticsImporter
+from situation.imports.population import PopulationImporter
 from situation.models import CrimeStatistic
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +104,7 @@ XLSX = _xlsx()
 
 
 def importers() -> list:
-    return [CrimeStatisticsImporter]
+    return [CrimeStatisticsImporter, PopulationImporter]
 
 
 def _counts() -> dict:

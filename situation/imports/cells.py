@@ -69,7 +69,11 @@ class Municipalities:
         if name and self.by_name.get(name) not in (None, municipality):
             raise CellError(
                 _("Kommunkoden %(code)s är %(name)s, inte %(written)s. Kontrollera raden.")
-                % {"code": municipality.code, "name": municipality.name, "written": match[2]}
+                % {
+                    "code": municipality.code,
+                    "name": municipality.name,
+                    "written": text.split(None, 1)[-1],
+                }
             )
         return municipality
 
