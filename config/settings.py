@@ -223,3 +223,5 @@ SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CA
 # Lägesbild (situation): the åtgärdsplan is reviewed every this many years unless its decision
 # says otherwise (law 2023:196 leaves the interval open; DOMAIN.md §1).
 ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
+# Its coordinators are reminded of the review from this many days before it is due.
+ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))

@@ -3,8 +3,30 @@
 from django.urls import path
 
 from situation import views
+from situation.action_plans import views as plans
 
 app_name = "situation_staff"
+action_plan_urls = [
+    path("atgardsplaner/", plans.action_plan_list, name="action_plan_list"),
+    path("atgardsplaner/ny/", plans.action_plan_create, name="action_plan_create"),
+    path("atgardsplaner/<int:pk>/", plans.action_plan_detail, name="action_plan_detail"),
+    path("atgardsplaner/<int:pk>/andra/", plans.action_plan_edit, name="action_plan_edit"),
+    path("atgardsplaner/<int:pk>/ta-bort/", plans.action_plan_delete, name="action_plan_delete"),
+    path("atgardsplaner/<int:pk>/oversyn/", plans.action_plan_review, name="action_plan_review"),
+    path("atgardsplaner/<int:pk>/atgarder/ny/", plans.measure_create, name="measure_create"),
+    path(
+        "atgardsplaner/<int:pk>/atgarder/<int:measure_pk>/andra/",
+        plans.measure_edit,
+        name="measure_edit",
+    ),
+    path(
+        "atgardsplaner/<int:pk>/atgarder/<int:measure_pk>/ta-bort/",
+        plans.measure_delete,
+        name="measure_delete",
+    ),
+]
+
 urlpatterns: list = [
     path("", views.staff_index, name="index"),
+    *action_plan_urls,
 ]
