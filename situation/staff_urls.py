@@ -4,6 +4,7 @@ from django.urls import path
 
 from situation import views
 from situation.action_plans import views as plans
+from situation.council import views as council
 
 app_name = "situation_staff"
 action_plan_urls = [
@@ -26,7 +27,13 @@ action_plan_urls = [
     ),
 ]
 
+council_urls = [
+    path("kommunfullmaktige/<int:pk>/", council.council_report_page, name="council_report"),
+    path("kommunfullmaktige/<int:pk>/pdf/", council.council_report_pdf, name="council_report_pdf"),
+]
+
 urlpatterns: list = [
     path("", views.staff_index, name="index"),
     *action_plan_urls,
+    *council_urls,
 ]
