@@ -252,3 +252,5 @@ POLICE_API_USER_AGENT = os.environ.get(
 POLICE_API_MIN_INTERVAL_SECONDS = float(os.environ.get("POLICE_API_MIN_INTERVAL_SECONDS", "10"))
 POLICE_API_MAX_CALLS_PER_HOUR = int(os.environ.get("POLICE_API_MAX_CALLS_PER_HOUR", "60"))
 POLICE_API_TIMEOUT_SECONDS = float(os.environ.get("POLICE_API_TIMEOUT_SECONDS", "30"))
+# Its coordinators are reminded of the review from this many days before it is due.
+ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))

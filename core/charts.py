@@ -27,7 +27,7 @@ from django.utils.safestring import SafeString, mark_safe  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FixedLocator  # noqa: E402
+from matplotlib.ticker import FixedLocator, MaxNLocator  # noqa: E402
 
 from core.privacy import FigureState, PublicFigure, hidden_text  # noqa: E402
 
@@ -154,8 +154,10 @@ def bar_chart(
     unit: str = "",
     decimals: int = 0,
     label_heading: str = "",
+    whole_numbers: bool = False,
 ) -> Chart:
-    """Vertical bars, one per label (counts or shares without intervals)."""
+    """Vertical bars, one per label (counts or shares without intervals). With
+    `whole_numbers`, the axis is marked in whole numbers only (counts of things)."""
     spec = {
         "kind": "bar",
         "title": title,
@@ -163,6 +165,7 @@ def bar_chart(
         "points": [_plotted(p) for p in points],
         "unit": unit,
         "gap": _("visas inte"),
+        "whole_numbers": whole_numbers,
     }
     table = ChartTable(
         caption=title,
@@ -330,6 +333,8 @@ def _finish_value_axis(axes: object, spec: dict, which: str) -> None:
         setter(0, limit)
     else:
         setter(left=0) if which == "x" else setter(bottom=0)
+    if spec.get("whole_numbers"):
+        (axes.xaxis if which == "x" else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
     if spec["unit"]:
         (axes.set_xlabel if which == "x" else axes.set_ylabel)(spec["unit"])
     axes.grid(axis=which, color="#d0d0d0", linewidth=0.6)
@@ -342,15 +347,15 @@ _DRAW = {"hbar": _draw_hbar, "bar": _draw_bar, "line": _draw_line}
 
 
 def _accessible(svg: str, title: str) -> str:
-    """The bare <svg> element, scalable, named for assistive technology, with ids unique on the
-    page (several charts share one document)."""
+    """The bare <svg> element, named for assistive technology, with ids unique on the page
+    (several charts share one document). Its width and height stay in pt, the size it was
+    drawn at, so that a PDF prints it at that size; pages scale it with CSS."""
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     prefix = "c" + uuid.uuid5(uuid.NAMESPACE_OID, svg + title).hex[:10]
     svg = re.sub(r'id="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
-    svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     escaped = escape(title)
     head_end = svg.index(">") + 1
     opening = svg[:head_end].replace(

@@ -25,6 +25,7 @@ from promises.models import (
     Verdict,
 )
 from promises.models.promises import commitment_group_heading
+from situation.public import measures_for_promise, public_action_plans
 from surveys.results.charts import public_indicator_chart, trend_chart
 from surveys.results.public import public_surveys
 
@@ -252,6 +253,7 @@ def municipality_page(municipality: Municipality) -> dict:
         "agreements": agreements,
         "contacts": contacts_for(municipality),
         "voices": municipality_voices(municipality),
+        "action_plans": public_action_plans(municipality),
     }
 
 
@@ -284,4 +286,5 @@ def promise_page(promise_id: int) -> dict | None:
         "updates": public_updates([promise.pk]),
         "municipalities": [p.municipality for p in promise.parties.all() if p.is_municipality],
         "heard": heard_for_promise(promise),
+        "action_plan_measures": measures_for_promise(promise),
     }

@@ -47,7 +47,8 @@ def police_event(police_id: int, code: str | None = "1419", **fields: object) ->
 
 
 def crime_category(code: str = "samtliga", name: str = "Samtliga brott", **fields: object):
-    return CrimeCategory.objects.create(code=code, name=name, **fields)
+    # Brå's categories are reference data (situation/data/bra_categories.csv): reuse them.
+    return CrimeCategory.objects.update_or_create(code=code, defaults={"name": name, **fields})[0]
 
 
 def crime_statistic(

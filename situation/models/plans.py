@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Municipality, Organisation
@@ -19,6 +20,9 @@ def default_review_interval() -> int:
 class ActionPlanQuerySet(models.QuerySet):
     def due_for_review(self, on: datetime.date) -> "ActionPlanQuerySet":
         return self.filter(next_review_on__lte=on)
+
+    def public(self) -> "ActionPlanQuerySet":
+        return self.filter(is_public=True)
 
 
 class ActionPlan(models.Model):
@@ -45,7 +49,18 @@ class ActionPlan(models.Model):
     review_interval_years = models.PositiveSmallIntegerField(
         _("ses över vart … år"), default=default_review_interval
     )
-    next_review_on = models.DateField(_("nästa översyn"), null=True, blank=True)
+    next_review_on = models.DateField(
+        _("nästa översyn"),
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt så räknas den fram: beslutsdatum plus intervallet."),
+    )
+    last_reviewed_on = models.DateField(_("senast översedd"), null=True, blank=True)
+    is_public = models.BooleanField(
+        _("visa publikt"),
+        default=False,
+        help_text=_("Planen visas på kommunens sida och på löften som genomför dess åtgärder."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ActionPlanQuerySet.as_manager()
@@ -63,13 +78,18 @@ class ActionPlan(models.Model):
             self.next_review_on = self.review_due()
         super().save(*args, **kwargs)
 
-    def review_due(self) -> datetime.date:
-        """The decision date plus the review interval (29 February becomes 28 February)."""
-        years = self.decided_on.year + self.review_interval_years
+    def review_due(self, since: datetime.date | None = None) -> datetime.date:
+        """The decision date (or the last review, `since`) plus the review interval
+        (29 February becomes 28 February)."""
+        start = since or self.decided_on
+        years = start.year + self.review_interval_years
         try:
-            return self.decided_on.replace(year=years)
+            return start.replace(year=years)
         except ValueError:
-            return self.decided_on.replace(year=years, day=28)
+            return start.replace(year=years, day=28)
+
+    def get_staff_url(self) -> str:
+        return reverse("situation_staff:action_plan_detail", args=[self.pk])
 
 
 class ActionPlanMeasure(models.Model):
