@@ -1,0 +1,18 @@
+"""EST staff pages, under /personal/lagesbild/est/."""
+
+from django.urls import path
+
+from situation.est import views
+
+app_name = "est_staff"
+urlpatterns = [
+    path("", views.est_index, name="index"),
+    path("ny/", views.observation_create, name="observation_create"),
+    path("checklista/<int:pk>/", views.checklist, name="checklist"),
+    path("checklista/<int:pk>/ny/", views.category_create, name="category_create"),
+    path(
+        "checklista/<int:pk>/punkt/<int:category_pk>/andra/",
+        views.category_edit,
+        name="category_edit",
+    ),
+]
