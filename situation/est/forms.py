@@ -192,7 +192,7 @@ class CompilationForm(forms.ModelForm):
         field = self.fields["hot_spot_observations"]
         field.queryset = EstObservation.objects.filter(pk__in=[o.pk for o in placed])
         labels = {o.pk: observation_place(o) for o in placed}
-        field.label_from_instance = lambda o: labels.get(o.pk, str(o))
+        field.label_from_instance = lambda o: labels[o.pk]
         if not placed:
             del self.fields["hot_spot_observations"]
         if not areas:

@@ -2,12 +2,19 @@
 
 from django.urls import path
 
-from situation.est import views
+from situation.est import views, week_views
 
 app_name = "est_staff"
 urlpatterns = [
     path("", views.est_index, name="index"),
     path("ny/", views.observation_create, name="observation_create"),
+    path("vecka/", views.current_week, name="current_week"),
+    path("vecka/<int:year>-<int:week>/", week_views.week, name="week"),
+    path(
+        "vecka/<int:year>-<int:week>/sammanstallning/",
+        week_views.compilation_save,
+        name="compilation_save",
+    ),
     path("checklista/<int:pk>/", views.checklist, name="checklist"),
     path("checklista/<int:pk>/ny/", views.category_create, name="category_create"),
     path(

@@ -78,6 +78,15 @@ def observation_create(request: HttpRequest) -> HttpResponse:
     return render(request, "situation/est/observation_form.html", context, status=status)
 
 
+@login_required
+@require_GET
+def current_week(request: HttpRequest) -> HttpResponse:
+    year, week, _day = timezone.localdate().isocalendar()
+    url = reverse("est_staff:week", args=[year, week])
+    code = request.GET.get("kommun", "")
+    return redirect(f"{url}?{urlencode({'kommun': code})}" if code else url)
+
+
 def _checklist_organisations(request: HttpRequest) -> list[Organisation]:
     """Organisations whose own checklist the user manages (editor and up)."""
     ids = access_for(request.user).org_ids(Role.EDITOR)
