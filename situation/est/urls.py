@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from situation.est import views, week_views
+from situation.est import analysis_views, views, week_views
 
 app_name = "est_staff"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
         week_views.compilation_save,
         name="compilation_save",
     ),
+    path("analys/", analysis_views.analysis_current, name="analysis_current"),
+    path("analys/<str:period>/", analysis_views.analysis, name="analysis"),
     path("checklista/<int:pk>/", views.checklist, name="checklist"),
     path("checklista/<int:pk>/ny/", views.category_create, name="category_create"),
     path(
