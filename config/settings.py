@@ -223,6 +223,8 @@ SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CA
 # Lägesbild (situation): the åtgärdsplan is reviewed every this many years unless its decision
 # says otherwise (law 2023:196 leaves the interval open; DOMAIN.md §1).
 ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
+# Its coordinators are reminded of the review from this many days before it is due.
+ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))
 
 # Background tasks' live progress (core.tasks): a cache that the web server and the worker
 # share. The file cache needs nothing else; several app servers share a cache such as Redis
@@ -252,5 +254,6 @@ POLICE_API_USER_AGENT = os.environ.get(
 POLICE_API_MIN_INTERVAL_SECONDS = float(os.environ.get("POLICE_API_MIN_INTERVAL_SECONDS", "10"))
 POLICE_API_MAX_CALLS_PER_HOUR = int(os.environ.get("POLICE_API_MAX_CALLS_PER_HOUR", "60"))
 POLICE_API_TIMEOUT_SECONDS = float(os.environ.get("POLICE_API_TIMEOUT_SECONDS", "30"))
-# Its coordinators are reminded of the review from this many days before it is due.
-ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))
+# EST: the period analysis cuts the year into quarters ("quarter") or tertials ("tertial"), as
+# the municipality works (DOMAIN.md §4).
+EST_ANALYSIS_PERIOD = os.environ.get("EST_ANALYSIS_PERIOD", "quarter")
