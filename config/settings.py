@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "promises",
     "surveys",
     "participation",
+    "situation",
     "notifications",
     "public",
     "api",
@@ -218,3 +219,7 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 # Survey answer pages: how long a process keeps a wave's questionnaire (surveys/answering.py).
 SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CACHE_SECONDS", "60"))
+
+# Lägesbild (situation): the åtgärdsplan is reviewed every this many years unless its decision
+# says otherwise (law 2023:196 leaves the interval open; DOMAIN.md §1).
+ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
