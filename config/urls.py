@@ -12,11 +12,13 @@ urlpatterns = [
     path("folj/", include("notifications.urls")),
     path("enkat/", include("surveys.urls")),
     path("", include("participation.urls")),
+    path("lagesbild/", include("situation.report.public_urls")),
     path("lagesbild/", include("situation.urls")),
     path("personal/", include("config.staff_urls")),
     path("personal/api-nycklar/", include("api.staff_urls")),
     path("personal/undersokningar/", include("surveys.staff_urls")),
     path("personal/invanare/", include("participation.staff_urls")),
+    path("personal/lagesbild/rapporter/", include("situation.report.staff_urls")),
     path("personal/lagesbild/", include("situation.staff_urls")),
     path("personal/paminnelser/", include("notifications.staff_urls")),
     path(

@@ -1,0 +1,84 @@
+"""The same GeoJSON features as the map block, drawn as a static SVG: for print (PDF) and
+anywhere a map must be readable without JavaScript. Places are numbered circles, so the table
+beside the map (which every map has) can say what each number is; the background is the
+municipality's boundary, and nothing is fetched from a tile server.
+"""
+
+import math
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH = 480.0
+MARGIN = 14.0
+INK = "#0b0c0c"
+PLACE = "#b3261e"
+
+
+def _coordinates(geometry: dict) -> list[list[list[list[float]]]]:
+    """Polygons as lists of rings of [lon, lat]."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "MultiPolygon":
+        return geometry["coordinates"]
+    return []
+
+
+def svg_map(features: list[dict], *, title: str, width: float = WIDTH) -> SafeString:
+    """Polygons (role "background" filled, "area" dashed) and points (role "place") with the
+    `number` property written in the circle. Empty when there is nothing to draw."""
+    points = [f for f in features if f["geometry"]["type"] == "Point"]
+    shapes = [f for f in features if f["geometry"]["type"] != "Point"]
+    lons, lats = [], []
+    for f in points:
+        lon, lat = f["geometry"]["coordinates"][:2]
+        lons.append(lon)
+        lats.append(lat)
+    for f in shapes:
+        for polygon in _coordinates(f["geometry"]):
+            for ring in polygon:
+                lons += [p[0] for p in ring]
+                lats += [p[1] for p in ring]
+    if not lons:
+        return mark_safe("")
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    stretch = math.cos(math.radians((south + north) / 2))
+    span = max((east - west) * stretch, (north - south), 1e-4)
+    scale = (width - 2 * MARGIN) / span
+    height = (north - south) * scale + 2 * MARGIN
+    if not shapes:  # points only: keep some room around them
+        height = max(height, width * 0.5)
+
+    def xy(lon: float, lat: float) -> str:
+        return f"{MARGIN + (lon - west) * stretch * scale:.1f},{MARGIN + (north - lat) * scale:.1f}"
+
+    parts = []
+    for f in shapes:
+        role = f["properties"].get("role")
+        path = " ".join(
+            "M" + " L".join(xy(p[0], p[1]) for p in ring) + " Z"
+            for polygon in _coordinates(f["geometry"])
+            for ring in polygon
+        )
+        if role == "background":
+            style = 'fill="#e8eef5" stroke="#0b3b60" stroke-width="1.2"'
+        else:
+            style = 'fill="none" stroke="#1d4f91" stroke-width="1" stroke-dasharray="4 3"'
+        parts.append(f'<path d="{path}" {style} fill-rule="evenodd"/>')
+    for f in points:
+        lon, lat = f["geometry"]["coordinates"][:2]
+        x, y = xy(lon, lat).split(",")
+        number = escape(str(f["properties"].get("number", "")))
+        radius = 7 + min(5, float(f["properties"].get("weight", 0)))
+        parts.append(
+            f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="{PLACE}" stroke="#fff" '
+            f'stroke-width="1"/><text x="{x}" y="{float(y) + 3.2:.1f}" text-anchor="middle" '
+            f'font-size="9" font-weight="700" fill="#fff">{number}</text>'
+        )
+    label = escape(title)
+    return mark_safe(
+        f'<svg class="map-svg" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
+        + "".join(parts)
+        + "</svg>"
+    )
