@@ -124,8 +124,10 @@ def interval_chart(
     decimals: int = 0,
     axis_max: float | None = 100,
     label_heading: str = "",
+    intervals: bool = True,
 ) -> Chart:
-    """Horizontal bars, one per label, each with its 95 % interval as a whisker."""
+    """Horizontal bars, one per label, each with its 95 % interval as a whisker. Without
+    `intervals` (counts, rates) the table has no interval column."""
     spec = {
         "kind": "hbar",
         "title": title,
@@ -143,6 +145,9 @@ def interval_chart(
             for label, p in zip(labels, points, strict=True)
         ],
     )
+    if not intervals:
+        table.columns = table.columns[:2]
+        table.rows = [row[:2] for row in table.rows]
     return Chart(title, _svg(spec), table, _notes(points))
 
 
@@ -264,8 +269,11 @@ def _draw_hbar(spec: dict) -> Figure:
 
 def _draw_bar(spec: dict) -> Figure:
     labels, points = spec["labels"], spec["points"]
-    figure = Figure(figsize=(max(4.0, 0.9 * len(labels) + 1.5), 3.2))
-    figure.subplots_adjust(left=0.14, right=0.97, top=0.95, bottom=0.3 if len(labels) > 5 else 0.14)
+    # At most a page's width (a chart wider than that is shrunk, and its text with it); labels
+    # are turned only when long ones would collide (months and hours stay upright).
+    tilt = len(labels) > 5 and max((len(label) for label in labels), default=0) > 4
+    figure = Figure(figsize=(min(6.4, max(4.0, 0.9 * len(labels) + 1.5)), 3.2))
+    figure.subplots_adjust(left=0.14, right=0.97, top=0.95, bottom=0.3 if tilt else 0.14)
     axes = figure.add_subplot()
     for x, (value, _low, _high) in enumerate(points):
         if value is None:
@@ -285,8 +293,9 @@ def _draw_bar(spec: dict) -> Figure:
     axes.set_xticks(
         range(len(labels)),
         labels,
-        rotation=30 if len(labels) > 5 else 0,
-        ha="right" if len(labels) > 5 else "center",
+        rotation=30 if tilt else 0,
+        ha="right" if tilt else "center",
+        fontsize=8 if len(labels) > 14 else None,
     )
     _finish_value_axis(axes, spec, "y")
     return figure

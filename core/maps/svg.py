@@ -4,6 +4,7 @@ beside the map (which every map has) can say what each number is; the background
 municipality's boundary, and nothing is fetched from a tile server.
 """
 
+import hashlib
 import math
 
 from django.utils.html import escape
@@ -26,7 +27,8 @@ def _coordinates(geometry: dict) -> list[list[list[list[float]]]]:
 
 def svg_map(features: list[dict], *, title: str, width: float = WIDTH) -> SafeString:
     """Polygons (role "background" filled, "area" dashed) and points (role "place") with the
-    `number` property written in the circle. Empty when there is nothing to draw."""
+    `number` property written in the circle. Fitted to the points when there are any (else to
+    the polygons). Empty when there is nothing to draw."""
     points = [f for f in features if f["geometry"]["type"] == "Point"]
     shapes = [f for f in features if f["geometry"]["type"] != "Point"]
     lons, lats = [], []
@@ -34,20 +36,23 @@ def svg_map(features: list[dict], *, title: str, width: float = WIDTH) -> SafeSt
         lon, lat = f["geometry"]["coordinates"][:2]
         lons.append(lon)
         lats.append(lat)
-    for f in shapes:
-        for polygon in _coordinates(f["geometry"]):
-            for ring in polygon:
-                lons += [p[0] for p in ring]
-                lats += [p[1] for p in ring]
+    if not points:
+        for f in shapes:
+            for polygon in _coordinates(f["geometry"]):
+                for ring in polygon:
+                    lons += [p[0] for p in ring]
+                    lats += [p[1] for p in ring]
     if not lons:
         return mark_safe("")
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    if points:  # fitted to the places, with room around them; the background is cut at the edge
+        pad_lat = max((north - south) * 0.25, 0.01)
+        pad_lon = max((east - west) * 0.25, 0.02)
+        west, east, south, north = west - pad_lon, east + pad_lon, south - pad_lat, north + pad_lat
     stretch = math.cos(math.radians((south + north) / 2))
     span = max((east - west) * stretch, (north - south), 1e-4)
     scale = (width - 2 * MARGIN) / span
     height = (north - south) * scale + 2 * MARGIN
-    if not shapes:  # points only: keep some room around them
-        height = max(height, width * 0.5)
 
     def xy(lon: float, lat: float) -> str:
         return f"{MARGIN + (lon - west) * stretch * scale:.1f},{MARGIN + (north - lat) * scale:.1f}"
@@ -69,16 +74,19 @@ def svg_map(features: list[dict], *, title: str, width: float = WIDTH) -> SafeSt
         lon, lat = f["geometry"]["coordinates"][:2]
         x, y = xy(lon, lat).split(",")
         number = escape(str(f["properties"].get("number", "")))
-        radius = 7 + min(5, float(f["properties"].get("weight", 0)))
+        radius = 10.0
         parts.append(
             f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="{PLACE}" stroke="#fff" '
-            f'stroke-width="1"/><text x="{x}" y="{float(y) + 3.2:.1f}" text-anchor="middle" '
-            f'font-size="9" font-weight="700" fill="#fff">{number}</text>'
+            f'stroke-width="1.2"/><text x="{x}" y="{float(y) + 4:.1f}" text-anchor="middle" '
+            f'font-size="11" font-weight="700" fill="#fff">{number}</text>'
         )
     label = escape(title)
+    clip = "clip-" + hashlib.sha1("".join(parts).encode()).hexdigest()[:10]
     return mark_safe(
         f'<svg class="map-svg" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
-        f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
+        f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg" overflow="hidden">'
+        f'<title>{label}</title><clipPath id="{clip}"><rect width="{width:.0f}" '
+        f'height="{height:.0f}"/></clipPath><g clip-path="url(#{clip})">'
         + "".join(parts)
-        + "</svg>"
+        + "</g></svg>"
     )

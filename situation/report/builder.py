@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, ExtractMonth
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from core.privacy import minimum_breakdown, minimum_cell, public_count
@@ -413,7 +413,10 @@ def _dialogues(figures: ReportFigures, c: "_Context") -> None:
         ],
         heard=heard[:HEARD_LIMIT],
     )
-    detail = _("%(n)s dialoger under perioden.") % {"n": len(inputs.dialogues)}
+    n = len(inputs.dialogues)
+    detail = ngettext("%(n)s dialog under perioden.", "%(n)s dialoger under perioden.", n) % {
+        "n": n
+    }
     _note(figures, "dialogues", name, True, detail, limits)
 
 
@@ -437,6 +440,7 @@ def _walks(figures: ReportFigures, c: "_Context") -> None:
         if s.latitude is not None and s.longitude is not None
     ]
     participants = sum(w.participants or 0 for w in findings.walks)
+    n = len(findings.walks)
     figures.walks = WalkSection(
         walks=len(findings.walks),
         participants=public_count(participants, counts_people=True),
@@ -448,7 +452,9 @@ def _walks(figures: ReportFigures, c: "_Context") -> None:
         ],
         places=public_places(points, counts_people=False),
     )
-    detail = _("%(n)s vandringar med %(stops)s stopp.") % {
+    detail = ngettext(
+        "%(n)s vandring med %(stops)s stopp.", "%(n)s vandringar med %(stops)s stopp.", n
+    ) % {
         "n": len(findings.walks),
         "stops": len(findings.stops),
     }

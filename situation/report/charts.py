@@ -66,6 +66,7 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
             unit="",
             axis_max=None,
             label_heading=_("Kommun"),
+            intervals=False,
         )
         top = events.top_types(10)
         charts.events_by_type = interval_chart(
@@ -75,6 +76,7 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
             unit="",
             axis_max=None,
             label_heading=_("Händelsetyp"),
+            intervals=False,
         )
     patterns = figures.time_patterns
     if patterns is not None and patterns.total:
@@ -111,6 +113,7 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
                         decimals=1,
                         axis_max=None,
                         label_heading=_("Brottskategori"),
+                        intervals=False,
                     ),
                 )
             )
@@ -118,11 +121,14 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
         charts.surveys = [c for s in figures.surveys.surveys for c in _survey_charts(s)]
     reports = figures.resident_reports
     if reports is not None:
-        charts.reports_by_category = bar_chart(
-            _("Invånarnas rapporter per kategori"),
+        charts.reports_by_category = interval_chart(
+            _("Invånarnas rapporter per kategori (antal)"),
             [c.name for c in reports.by_category],
             [Point(c.count) for c in reports.by_category],
+            unit="",
+            axis_max=None,
             label_heading=_("Kategori"),
+            intervals=False,
         )
         if reports.places:
             charts.maps.append(

@@ -54,7 +54,5 @@ def coordinators_text(context: template.Context, text: str, part: str) -> str:
         label = _("Ändra texten") if text else _("Skriv texten")
         link = format_html('<p><a class="button button-secondary" href="{}">{}</a></p>', url, label)
     if not body:
-        if not context.get("staff"):
-            return ""
-        body = format_html('<p class="muted">{}</p>', _("Ingen text än."))
+        body = format_html('<p class="muted">{}</p>', _("Ingen text är skriven."))
     return format_html('<div class="coordinators-text">{}</div>{}', body, link)
