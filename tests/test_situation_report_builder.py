@@ -149,3 +149,23 @@ def test_the_number_of_queries_does_not_grow_with_the_data(cast):
         vf.dialogue(cast.tjorn)
         vf.walk(cast.tjorn)
     assert queries() == few
+
+
+def test_hot_spots_where_reports_gather(cast):
+    for _ in range(12):
+        vf.approved_report(point=(57.9913, 11.5478))
+    for i in range(8):  # spread over some kilometres
+        vf.approved_report(point=(57.96 + 0.01 * i, 11.50 + 0.012 * i))
+    section = build_figures(tjorn_scope()).hot_spots
+    assert section.points == 20
+    (hot,) = [c for c in section.cells if c.count.shown]
+    assert hot.count.value == 12 and hot.confidence >= 95
+    assert all(c.confidence >= 90 for c in section.cells)  # only hot cells are kept
+    assert abs(hot.lat - 57.9913) < 0.003 and abs(hot.lon - 11.5478) < 0.005
+
+
+def test_too_few_places_for_hot_spots_is_said(cast):
+    vf.approved_report()
+    figures = build_figures(tjorn_scope())
+    assert figures.hot_spots is None
+    assert "hot_spots" in {s.key for s in figures.left_out}

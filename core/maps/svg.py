@@ -14,6 +14,7 @@ WIDTH = 480.0
 MARGIN = 14.0
 INK = "#0b0c0c"
 PLACE = "#b3261e"
+CELL_FILLS = ("#f6d5d1", "#eba39b", "#d9695e")
 
 
 def _coordinates(geometry: dict) -> list[list[list[list[float]]]]:
@@ -26,7 +27,7 @@ def _coordinates(geometry: dict) -> list[list[list[list[float]]]]:
 
 
 def svg_map(features: list[dict], *, title: str, width: float = WIDTH) -> SafeString:
-    """Polygons (role "background" filled, "area" dashed) and points (role "place") with the
+    """Polygons (role "background" filled, "area" dashed, "cell" shaded by its level) and points (role "place") with the
     `number` property written in the circle. Fitted to the points when there are any (else to
     the polygons). Empty when there is nothing to draw."""
     points = [f for f in features if f["geometry"]["type"] == "Point"]
@@ -67,6 +68,9 @@ def svg_map(features: list[dict], *, title: str, width: float = WIDTH) -> SafeSt
         )
         if role == "background":
             style = 'fill="#e8eef5" stroke="#0b3b60" stroke-width="1.2"'
+        elif role == "cell":  # a grid cell, darker the higher its `level` (1–3)
+            level = int(f["properties"].get("level", 1))
+            style = f'fill="{CELL_FILLS[min(max(level, 1), 3) - 1]}" stroke="{PLACE}" stroke-width="0.8"'
         else:
             style = 'fill="none" stroke="#1d4f91" stroke-width="1" stroke-dasharray="4 3"'
         parts.append(f'<path d="{path}" {style} fill-rule="evenodd"/>')

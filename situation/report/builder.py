@@ -10,6 +10,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, ExtractMonth
 from django.utils import timezone
@@ -21,12 +23,15 @@ from organisations.models import Area, Municipality, Population
 from participation.inputs import dialogue_inputs, walk_findings
 from participation.models import ResidentReport
 from participation.models.walks import ActionStatus, StopCategory
+from situation.analysis import bin_points, cell_centres, grid_around, hot_spots
 from situation.models import CrimeCategory, CrimeStatistic, PoliceEvent
 from situation.report.figures import (
     CategoryCount,
     CrimeRow,
     CrimeSection,
     DialogueSection,
+    HotSpotSection,
+    MapCell,
     MunicipalityCrime,
     MunicipalityEvents,
     Place,
@@ -47,6 +52,8 @@ from surveys.results.public import public_surveys
 
 TOP_TYPES = 15
 HEARD_LIMIT = 12
+HOT_SPOT_MINIMUM = 10  # geocoded points below which a hot-spot grid says nothing
+CONFIDENCE = {3: 99, 2: 95, 1: 90}
 
 
 @dataclass
@@ -385,6 +392,54 @@ def _est(figures: ReportFigures, c: "_Context") -> None:
         )
 
 
+# Hot spots
+
+
+def _hot_spots(figures: ReportFigures, c: "_Context") -> None:
+    """Getis-Ord Gi* on a regular grid over the geocoded points of the period (EST and
+    residents' reports); only cells with points that are hot at 90 % confidence or more after
+    the FDR (an empty cell beside a hot one can be "hot" too, which would only confuse)."""
+    name = _("Brännpunkter (Getis-Ord Gi*)")
+    cell_m = float(getattr(settings, "LAGESBILD_HOTSPOT_CELL_METRES", 250))
+    limits = _(
+        "Brännpunkterna räknas på ett rutnät med rutor på %(m)s m över de platser som EST-"
+        "rapportörerna och invånarna har angett, med Benjamini–Hochbergs korrektion för många "
+        "test. De visar var rapporterna samlas, inte var brotten sker: polisens händelser har "
+        "bara kommunens mitt och ingår inte."
+    ) % {"m": int(cell_m)}
+    if len(c.points) < HOT_SPOT_MINIMUM:
+        detail = _("För få platser (%(n)s, minst %(min)s behövs) för att räkna brännpunkter.") % {
+            "n": len(c.points),
+            "min": HOT_SPOT_MINIMUM,
+        }
+        _note(figures, "hot_spots", name, False, detail, limits)
+        return
+    lat = np.array([p[0] for p in c.points])
+    lon = np.array([p[1] for p in c.points])
+    grid = grid_around(lat, lon, cell_m=cell_m, margin_m=cell_m)
+    counts = bin_points(grid, lat, lon)
+    classes = hot_spots(counts).classes
+    centre_lat, centre_lon = cell_centres(grid)
+    cells = [
+        MapCell(
+            round(float(centre_lat[row, col]), 6),
+            round(float(centre_lon[row, col]), 6),
+            public_count(int(counts[row, col]), counts_people=True),
+            cell_m,
+            confidence=CONFIDENCE[int(classes[row, col])],
+        )
+        for row, col in zip(*np.nonzero((classes > 0) & (counts > 0)), strict=True)
+    ]
+    cells.sort(key=lambda cell: (-cell.confidence, -(cell.count.value or 0), cell.lat))
+    figures.hot_spots = HotSpotSection(cell_m, len(c.points), cells)
+    detail = ngettext(
+        "%(n)s brännpunkt bland %(points)s platser.",
+        "%(n)s brännpunkter bland %(points)s platser.",
+        len(cells),
+    ) % {"n": len(cells), "points": len(c.points)}
+    _note(figures, "hot_spots", name, True, detail, limits)
+
+
 # Dialogues and safety walks
 
 
@@ -468,6 +523,7 @@ STEPS = (
     _surveys,
     _resident_reports,
     _est,
+    _hot_spots,
     _dialogues,
     _walks,
 )

@@ -3,6 +3,7 @@ blocks: core.charts (each chart with its table) and core.maps (each map with a t
 places). Nothing here reads the database."""
 
 import datetime
+import math
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
@@ -10,9 +11,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from core.charts import Chart, Point, bar_chart, interval_chart
-from core.maps import point_feature
+from core.maps import feature, point_feature
 from core.maps.svg import svg_map
-from core.privacy import MISSING, PublicFigure, hidden_text, public_count
+from core.privacy import METRES_PER_DEGREE, MISSING, PublicFigure, hidden_text, public_count
 from situation.report.figures import MapCell, MunicipalityCrime, ReportFigures, SurveySummary
 
 
@@ -38,6 +39,7 @@ class PlaceMap:
     svg: SafeString
     cells: list[MapCell]
     unit: str
+    confidence: bool = False  # the cells are hot spots with a confidence level
 
 
 @dataclass
@@ -140,6 +142,18 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
                     background,
                 )
             )
+    hot = figures.hot_spots
+    if hot is not None and hot.cells:
+        charts.maps.append(
+            _place_map(
+                "karta-brannpunkter",
+                _("Karta: brännpunkter (Gi*, rutor på %(m)s m)") % {"m": int(hot.cell_m)},
+                hot.cells,
+                _("platser"),
+                background,
+                confidence=True,
+            )
+        )
     walks = figures.walks
     if walks is not None and walks.places:
         charts.maps.append(
@@ -183,8 +197,15 @@ def _survey_charts(summary: SurveySummary) -> list[Chart]:
 
 
 def _place_map(
-    map_id: str, title: str, cells: list[MapCell], unit: str, background: list[dict]
+    map_id: str,
+    title: str,
+    cells: list[MapCell],
+    unit: str,
+    background: list[dict],
+    *,
+    confidence: bool = False,
 ) -> PlaceMap:
+    squares = [_square(c) for c in cells] if confidence else []
     places = [
         point_feature(
             c.lat,
@@ -195,7 +216,18 @@ def _place_map(
         )
         for n, c in enumerate(cells, start=1)
     ]
-    return PlaceMap(map_id, title, svg_map(background + places, title=title), cells, unit)
+    svg = svg_map(background + squares + places, title=title)
+    return PlaceMap(map_id, title, svg, cells, unit, confidence)
+
+
+def _square(cell: MapCell) -> dict:
+    """The grid cell around its centre, shaded by its confidence."""
+    half_lat = cell.size_m / 2 / METRES_PER_DEGREE
+    half_lon = half_lat / math.cos(math.radians(cell.lat))
+    s, n, w, e = cell.lat - half_lat, cell.lat + half_lat, cell.lon - half_lon, cell.lon + half_lon
+    ring = [[w, s], [e, s], [e, n], [w, n], [w, s]]
+    level = {99: 3, 95: 2, 90: 1}.get(cell.confidence, 1)
+    return feature({"type": "Polygon", "coordinates": [ring]}, role="cell", level=level)
 
 
 def _cell_text(cell: MapCell, unit: str) -> str:
