@@ -27,7 +27,7 @@ from django.utils.safestring import SafeString, mark_safe  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FixedLocator  # noqa: E402
+from matplotlib.ticker import FixedLocator, MaxNLocator  # noqa: E402
 
 from core.privacy import FigureState, PublicFigure, hidden_text  # noqa: E402
 
@@ -136,6 +136,7 @@ def interval_chart(
         "axis_max": axis_max,
         "unit": unit,
         "gap": _("visas inte"),
+        "integer": decimals == 0 and not intervals,
     }
     table = ChartTable(
         caption=title,
@@ -168,6 +169,7 @@ def bar_chart(
         "points": [_plotted(p) for p in points],
         "unit": unit,
         "gap": _("visas inte"),
+        "integer": decimals == 0,
     }
     table = ChartTable(
         caption=title,
@@ -339,6 +341,8 @@ def _finish_value_axis(axes: object, spec: dict, which: str) -> None:
         setter(0, limit)
     else:
         setter(left=0) if which == "x" else setter(bottom=0)
+    if spec.get("integer") and limit not in ticks:  # counts: whole numbers on the axis
+        (axes.xaxis if which == "x" else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
     if spec["unit"]:
         (axes.set_xlabel if which == "x" else axes.set_ylabel)(spec["unit"])
     axes.grid(axis=which, color="#d0d0d0", linewidth=0.6)

@@ -52,6 +52,8 @@ class ReportCharts:
     crime: list[tuple[MunicipalityCrime, Chart]] = field(default_factory=list)
     surveys: list[Chart] = field(default_factory=list)
     reports_by_category: Chart | None = None
+    remarks_by_focus_area: Chart | None = None
+    stops_by_category: Chart | None = None
     maps: list[PlaceMap] = field(default_factory=list)
 
 
@@ -142,6 +144,28 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
                     background,
                 )
             )
+    dialogues = figures.dialogues
+    if dialogues is not None and dialogues.remarks_by_focus_area:
+        charts.remarks_by_focus_area = interval_chart(
+            _("Det som sades i dialogerna, per fokusområde (antal synpunkter)"),
+            [c.name for c in dialogues.remarks_by_focus_area],
+            [Point(c.count) for c in dialogues.remarks_by_focus_area],
+            unit="",
+            axis_max=None,
+            label_heading=_("Fokusområde"),
+            intervals=False,
+        )
+    if figures.walks is not None and figures.walks.stops_by_category:
+        stops = figures.walks.stops_by_category
+        charts.stops_by_category = interval_chart(
+            _("Det deltagarna noterade vid stoppen, per kategori (antal stopp)"),
+            [name for name, _n in stops],
+            [Point(_shown(n)) for _name, n in stops],
+            unit="",
+            axis_max=None,
+            label_heading=_("Kategori"),
+            intervals=False,
+        )
     hot = figures.hot_spots
     if hot is not None and hot.cells:
         charts.maps.append(
