@@ -335,8 +335,8 @@ def _resident_reports(figures: ReportFigures, c: "_Context") -> None:
     limits = _(
         "Bara granskade (godkända) rapporter räknas. De som rapporterar är inte ett urval av "
         "invånarna: antalen visar var och vad folk har rapporterat, inte hur vanligt något är. "
-        "Platserna är grovt avrundade om inte en moderator har godkänt den exakta platsen."
-    )
+        "På kartan räknas de per ruta på %(m)s m."
+    ) % {"m": settings.LAGESBILD_MAP_GRID_METRES}
     reports = ResidentReport.objects.filter(
         municipality_id__in=scope.municipality_ids,
         moderation=ResidentReport.Moderation.APPROVED,
@@ -480,9 +480,8 @@ def _walks(figures: ReportFigures, c: "_Context") -> None:
     name = _("Trygghetsvandringar")
     limits = _(
         "Vad deltagarna såg vid stoppen under vandringen: en bild av platserna den dagen, inte "
-        "ett mått på hur vanligt något är. Platserna är grovt avrundade om inte den exakta "
-        "platsen får visas."
-    )
+        "ett mått på hur vanligt något är. På kartan räknas stoppen per ruta på %(m)s m."
+    ) % {"m": settings.LAGESBILD_MAP_GRID_METRES}
     findings = walk_findings(scope.municipality_ids, scope.start, scope.end)
     if not findings.walks:
         _note(figures, "walks", name, False, _("Inga trygghetsvandringar under perioden."), limits)
