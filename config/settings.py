@@ -143,6 +143,10 @@ PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
 # Public map points are moved to the centre of a grid cell of this size unless a moderator
 # approves the precise point.
 PUBLIC_POINT_GRID_METRES = int(os.environ.get("PUBLIC_POINT_GRID_METRES", "200"))
+# The lägesbild counts residents' reports and walk stops per cell of this grid on its maps.
+LAGESBILD_MAP_GRID_METRES = int(os.environ.get("LAGESBILD_MAP_GRID_METRES", "500"))
+# …and looks for hot spots (Getis-Ord Gi*) on a grid of this cell size.
+LAGESBILD_HOTSPOT_CELL_METRES = int(os.environ.get("LAGESBILD_HOTSPOT_CELL_METRES", "250"))
 # … and survey results are not broken down for a group with fewer respondents than this.
 PRIVACY_MIN_BREAKDOWN = int(os.environ.get("PRIVACY_MIN_BREAKDOWN", "30"))
 

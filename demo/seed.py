@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import content, open311_seed
-from demo.seed_situation import load_police_events
 from demo.est_seed import load_est_demo
+from demo.seed_lagesbild import load_lagesbild
+from demo.seed_situation import load_police_events
 from demo.seed_voices import load_voices
 from demo.survey_demo import load_survey_demo
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
@@ -275,6 +276,7 @@ def load_demo() -> bool:
     loading = load_survey_demo() or loading
     loading = load_police_events() or loading
     loading = load_est_demo() or loading
+    loading = load_lagesbild() or loading
     open311_seed.seed()
     _demo_emails()
     return loading

@@ -25,6 +25,7 @@ from promises.models import (
     Verdict,
 )
 from promises.models.promises import commitment_group_heading
+from situation.models import SituationReport
 from situation.public import measures_for_promise, public_action_plans
 from surveys.results.charts import public_indicator_chart, trend_chart
 from surveys.results.public import public_surveys
@@ -122,6 +123,11 @@ def public_promises(activities_per_commitment: int | None = None) -> QuerySet[Pr
             Prefetch("commitments", queryset=commitments),
             Prefetch("follow_ups", queryset=follow_ups, to_attr="published_follow_ups"),
             Prefetch("indicators", queryset=indicators, to_attr="public_indicators"),
+            Prefetch(
+                "situation_reports",
+                queryset=SituationReport.objects.published().order_by("-period_end"),
+                to_attr="published_situation_reports",
+            ),
             "revisions",
         )
         .select_related("agreement", "successor")
@@ -254,6 +260,9 @@ def municipality_page(municipality: Municipality) -> dict:
         "contacts": contacts_for(municipality),
         "voices": municipality_voices(municipality),
         "action_plans": public_action_plans(municipality),
+        "situation_reports": list(
+            SituationReport.objects.published().of_municipality(municipality.pk)
+        ),
     }
 
 
