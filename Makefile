@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run worker demo test test-postgres lint format bench messages clean
+.PHONY: setup run serve worker demo test test-postgres lint format bench messages clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,16 @@ run: demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
+# Production: gunicorn with the settings of the environment (DEBUG=0, SECRET_KEY, ALLOWED_HOSTS,
+# DATABASE_URL …; see the README). Migrates and collects the static files first.
+serve: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	HOST=$(HOST) $(VENV)/bin/gunicorn config.wsgi:application --config config/gunicorn.py
+
+# The background worker: stops cleanly on SIGTERM (finishes the task it is running first).
 worker: setup
-	$(PY) manage.py db_worker
+	$(PY) manage.py db_worker --no-reload
 
 test: setup
 	$(VENV)/bin/pytest

@@ -5,8 +5,10 @@ from django.views.i18n import set_language
 
 from api.main import api
 from core.forms import LoginForm
+from core.health import health
 
 urlpatterns = [
+    path("halsa/", health, name="health"),
     path("", include("public.urls")),
     path("api/v1/", api.urls),
     path("folj/", include("notifications.urls")),
