@@ -55,8 +55,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "core.middleware.CookieLocaleMiddleware",
+    "core.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,6 +178,8 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(self), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
+# Anonymous public pages may be kept this long by shared caches (proxy, CDN; core/caching.py).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # Staff sessions end after this many idle minutes (each request pushes the end forward).
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
