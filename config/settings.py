@@ -243,9 +243,6 @@ LOGGING = {
         "medborgarloften.request": {
             "level": "INFO" if env_bool("LOG_REQUESTS", not DEBUG) else "WARNING"
         },
-        # Django logs 4xx/5xx with the request; the access line above already says it.
-        "django.request": {"level": "ERROR"},
-        "django.security.DisallowedHost": {"level": "ERROR"},
     },
 }
 
