@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from api.main import api
 from core.forms import LoginForm
@@ -32,6 +31,5 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("sprak/", set_language, name="set_language"),
     path("plattformsadmin/", admin.site.urls),
 ]

@@ -27,7 +27,8 @@ def test_resident_reads_every_seed(checked_page):
     svenljunga = Promise.objects.get(title__contains="Svenljunga")
     p.goto(f"/medborgarlofte/{svenljunga.pk}/")
     assert "Genomförd" in p.text()
-    p.submit("In English")
+    p.follow("In English")
+    assert p.page.url.endswith(f"/en/medborgarlofte/{svenljunga.pk}/")
     assert "Find your municipality" in p.text() or "Follow-up" in p.text()
     p.goto("/kommun/mellerud/")
 

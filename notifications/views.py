@@ -53,11 +53,17 @@ def _follow(
     return render(request, "notifications/follow.html", context, status=status)
 
 
+# No CSRF token: the form sits on public pages that proxies cache, and a forged post can do no
+# more than anyone typing an address – send one confirmation mail, at most once a minute.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def follow_municipality(request: HttpRequest, slug: str) -> HttpResponse:
     return _follow(request, municipality=get_object_or_404(Municipality, slug=slug))
 
 
+# No CSRF token: the form sits on public pages that proxies cache, and a forged post can do no
+# more than anyone typing an address – send one confirmation mail, at most once a minute.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def follow_promise(request: HttpRequest, pk: int) -> HttpResponse:
     return _follow(request, promise=get_object_or_404(Promise.objects.public(), pk=pk))

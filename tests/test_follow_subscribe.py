@@ -75,8 +75,7 @@ def test_a_draft_promise_cannot_be_followed(client, cast, world, mailoutbox):
 
 
 def test_english_page_gives_english_mail(client, db, mailoutbox):
-    client.cookies["django_language"] = "en"
-    follow(client)
+    follow(client, path="/en" + TJORN)
     assert Subscription.objects.get().language == "en"
     assert mailoutbox[0].subject == "Confirm that you want to follow Tjörn"
 

@@ -161,10 +161,16 @@ def test_home_search(client, db):
     assert "Västra Götalands län" in body
 
 
-def test_language_switch_to_english(client, cast, world, published):
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    body = page(client)
+def test_language_switch_is_a_plain_link_that_keeps_the_page(client, cast, world, published):
+    swedish = page(client)
+    assert '<a href="/en/kommun/tjorn/" lang="en" hreflang="en">In English</a>' in swedish
+    assert "csrfmiddlewaretoken" not in swedish
+    response = client.get("/en/kommun/tjorn/")
+    body = response.content.decode()
+    assert response["Content-Language"] == "en" and 'lang="en"' in body
     assert "Police promise to …" in body or "The police promise to …" in body
+    assert 'href="/en/kommun/tjorn/' in body or 'href="/en/medborgarlofte/' in body  # links stay
+    assert '<a href="/kommun/tjorn/" lang="sv" hreflang="sv">På svenska</a>' in body
 
 
 def test_swedish_is_default_whatever_the_browser_says(client, db):

@@ -117,3 +117,20 @@ def share_in_words(est: object) -> str:
     if not words:
         return format_html("<strong>{}</strong>", share)
     return format_html("<strong>{}</strong> ({})", share, words)
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context: dict, language: str) -> str:
+    """The address of the page being shown, in `language` (Swedish unprefixed, others under
+    /<code>/; core.middleware.PathLocaleMiddleware). A plain link: no form, no cookie."""
+    from django.conf import settings
+    from django.urls import get_script_prefix
+
+    request = context["request"]
+    base = get_script_prefix()
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    if current != settings.LANGUAGE_CODE and base.endswith(f"/{current}/"):
+        base = base[: -len(current) - 1]
+    prefix = base if language == settings.LANGUAGE_CODE else f"{base}{language}/"
+    query = request.META.get("QUERY_STRING", "")
+    return prefix.rstrip("/") + request.path_info + (f"?{query}" if query else "")
