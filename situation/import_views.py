@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.imports import FileRefused, ImportFile, require_suffix
 from core.imports.uploads import stash_upload
 from core.tasks import get_progress_for_user, progress_context, start_task
+from core.views import posted
 from situation import tasks
 from situation.access import can_import
 from situation.imports.police_events import PoliceEventImporter
@@ -45,7 +46,7 @@ def _check(request: HttpRequest) -> None:
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     _check(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["file"]
         pending = stash_upload(
