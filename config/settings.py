@@ -218,3 +218,22 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 # Survey answer pages: how long a process keeps a wave's questionnaire (surveys/answering.py).
 SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CACHE_SECONDS", "60"))
+
+# Residents' reports (participation/reports): uploaded files live under MEDIA_ROOT (not served
+# publicly by this app); photos are re-encoded without any metadata.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_URL = "/media/"
+# Contact details a resident leaves, and the original text of a report a moderator redacted, are
+# deleted this many days after the report (`manage.py delete_expired_report_data`).
+REPORT_CONTACT_RETENTION_DAYS = int(os.environ.get("REPORT_CONTACT_RETENTION_DAYS", "90"))
+REPORT_ORIGINAL_RETENTION_DAYS = int(os.environ.get("REPORT_ORIGINAL_RETENTION_DAYS", "90"))
+REPORT_DESCRIPTION_MAX = int(os.environ.get("REPORT_DESCRIPTION_MAX", "5000"))
+REPORT_PHOTO_MAX_BYTES = int(os.environ.get("REPORT_PHOTO_MAX_BYTES", str(10 * 2**20)))
+REPORT_PHOTO_MAX_SIDE = int(os.environ.get("REPORT_PHOTO_MAX_SIDE", "1600"))
+# Similar published reports within this distance are shown before a new one is sent.
+REPORT_NEARBY_METRES = int(os.environ.get("REPORT_NEARBY_METRES", "300"))
+# Flood limit: at most this many reports (and "me too"s) per internet address and window; the
+# address is kept only as a salted hash in the cache, for the window. With several server
+# processes, configure a shared CACHES backend (e.g. database or Redis) so they count together.
+REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT", "5"))
+REPORT_RATE_WINDOW_MINUTES = int(os.environ.get("REPORT_RATE_WINDOW_MINUTES", "60"))
