@@ -1,10 +1,8 @@
-"""Shared pieces of the report form's tests: settings (media in a temporary directory, an empty
-cache so the flood limit starts at zero), posting the form, and published reports to find."""
+"""Shared pieces of the report form's tests (the `report_settings` fixture is in conftest):
+posting the form, test photos, and published reports to find."""
 
 import io
 
-import pytest
-from django.core.cache import cache
 from PIL import Image
 
 from organisations.models import Area, Municipality
@@ -13,14 +11,6 @@ from participation.reports.tokens import hash_tracking_token
 
 FORM_URL = "/kommun/tjorn/rapportera/"
 SKARHAMN = "57.99131,11.54778"
-
-
-@pytest.fixture
-def report_settings(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    yield settings
-    cache.clear()
 
 
 def tjorn() -> Municipality:

@@ -9,12 +9,10 @@ from django.utils import timezone
 
 from organisations.models import Area
 from participation.models import ReportContact, ResidentReport
-from tests.report_helpers import (  # noqa: F401
+from tests.report_helpers import (
     FORM_URL,
     category,
-    form_data,
     post_report,
-    report_settings,
     tjorn,
 )
 
