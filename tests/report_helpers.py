@@ -35,8 +35,8 @@ def form_data(**fields: object) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def post_report(client, **fields: object):
-    return client.post(FORM_URL, form_data(**fields))
+def post_report(client, follow: bool = False, **fields: object):
+    return client.post(FORM_URL, form_data(**fields), follow=follow)
 
 
 def jpeg(size: tuple[int, int] = (40, 30), exif: bytes | None = None, fmt: str = "JPEG") -> bytes:
