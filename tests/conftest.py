@@ -11,4 +11,3 @@ def cast(db):
 @pytest.fixture
 def world(cast):
     return make_world(cast)
-
