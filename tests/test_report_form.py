@@ -121,10 +121,12 @@ def test_a_crime_category_leads_to_the_police_and_stores_nothing(client):
     assert stored() == (0, 0)
 
 
-def test_the_form_works_in_english(client):
-    client.cookies["django_language"] = "en"
-    response = client.get(FORM_URL)
-    assert response.status_code == 200
+def test_the_form_and_its_messages_are_in_english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(FORM_URL).content.decode()
+    assert "This is not a police report" in html and "Send the report" in html
+    html = post_report(client, point="", place_text="").content.decode()
+    assert "Say where it is" in html
 
 
 def test_the_municipality_page_links_to_the_form_twice(client):
