@@ -108,7 +108,7 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
         self.fields["category"].queryset = reportable_categories()
-        areas = Area.objects.of_municipality(municipality.pk).defer("boundary")
+        areas = Area.objects.of_municipality(municipality.pk)
         self.fields["area"].queryset = areas
         self.area_list = list(areas)
         if len(self.area_list) <= MAX_AREA_RADIOS:
