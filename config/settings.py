@@ -237,3 +237,6 @@ REPORT_NEARBY_METRES = int(os.environ.get("REPORT_NEARBY_METRES", "300"))
 # processes, configure a shared CACHES backend (e.g. database or Redis) so they count together.
 REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT", "5"))
 REPORT_RATE_WINDOW_MINUTES = int(os.environ.get("REPORT_RATE_WINDOW_MINUTES", "60"))
+# Behind a reverse proxy every request comes from the proxy: name the header it sets with the
+# client's address (e.g. HTTP_X_FORWARDED_FOR), or all residents would share one limit.
+REPORT_RATE_ADDRESS_HEADER = os.environ.get("REPORT_RATE_ADDRESS_HEADER", "")

@@ -58,3 +58,15 @@ def test_the_address_is_never_stored(client):
     keys = " ".join(str(k) for k in cache._cache)  # the local-memory cache of the tests
     assert "report-rate:" in keys and HOME not in keys
     assert HOME not in str(list(ResidentReport.objects.values()))
+
+
+def test_behind_a_proxy_the_forwarded_address_is_limited(client, settings):
+    settings.REPORT_RATE_LIMIT = 1
+    settings.REPORT_RATE_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = {**proxy, "HTTP_X_FORWARDED_FOR": "forged, 203.0.113.7"}
+    second = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.8"}
+    assert client.post(FORM_URL, form_data(), **first).status_code == 302
+    assert client.post(FORM_URL, form_data(), **second).status_code == 302  # someone else
+    again = {**proxy, "HTTP_X_FORWARDED_FOR": "other-forgery, 203.0.113.7"}
+    assert client.post(FORM_URL, form_data(), **again).status_code == 429

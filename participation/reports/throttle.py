@@ -22,10 +22,21 @@ def window_seconds() -> int:
     return settings.REPORT_RATE_WINDOW_MINUTES * 60
 
 
+def client_address(request: HttpRequest) -> str:
+    """REMOTE_ADDR, or behind a reverse proxy the address it names in the header set in
+    REPORT_RATE_ADDRESS_HEADER (e.g. HTTP_X_FORWARDED_FOR): the rightmost entry, the one our
+    own proxy added, which the client cannot forge."""
+    header = settings.REPORT_RATE_ADDRESS_HEADER
+    forwarded = request.META.get(header, "") if header else ""
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def address_key(request: HttpRequest) -> str:
     window = int(time.time() // window_seconds())
     secret = hashlib.sha256(f"report-rate:{settings.SECRET_KEY}".encode()).digest()
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(secret, f"{window}:{address}".encode(), hashlib.sha256).hexdigest()
     return f"report-rate:{digest}"
 
