@@ -7,6 +7,18 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture
+def report_settings(settings, tmp_path):
+    """The report form's tests: uploads in a temporary directory, an empty cache (the flood
+    limit counts in it) before and after."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@pytest.fixture
 def immediate_tasks(settings):
     """Background tasks run at once, in-process (e-mail lands in the test outbox)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

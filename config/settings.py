@@ -328,3 +328,22 @@ POLICE_API_TIMEOUT_SECONDS = float(os.environ.get("POLICE_API_TIMEOUT_SECONDS", 
 # EST: the period analysis cuts the year into quarters ("quarter") or tertials ("tertial"), as
 # the municipality works (DOMAIN.md §4).
 EST_ANALYSIS_PERIOD = os.environ.get("EST_ANALYSIS_PERIOD", "quarter")
+# Residents' reports (participation/reports): uploaded files live under MEDIA_ROOT (above; not
+# served publicly by this app); photos are re-encoded without any metadata.
+# Contact details a resident leaves, and the original text of a report a moderator redacted, are
+# deleted this many days after the report (`manage.py delete_expired_report_data`).
+REPORT_CONTACT_RETENTION_DAYS = int(os.environ.get("REPORT_CONTACT_RETENTION_DAYS", "90"))
+REPORT_ORIGINAL_RETENTION_DAYS = int(os.environ.get("REPORT_ORIGINAL_RETENTION_DAYS", "90"))
+REPORT_DESCRIPTION_MAX = int(os.environ.get("REPORT_DESCRIPTION_MAX", "5000"))
+REPORT_PHOTO_MAX_BYTES = int(os.environ.get("REPORT_PHOTO_MAX_BYTES", str(10 * 2**20)))
+REPORT_PHOTO_MAX_SIDE = int(os.environ.get("REPORT_PHOTO_MAX_SIDE", "1600"))
+# Similar published reports within this distance are shown before a new one is sent.
+REPORT_NEARBY_METRES = int(os.environ.get("REPORT_NEARBY_METRES", "300"))
+# Flood limit: at most this many reports (and "me too"s) per internet address and window; the
+# address is kept only as a salted hash in the cache, for the window. With several server
+# processes, configure a shared CACHES backend (e.g. database or Redis) so they count together.
+REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT", "5"))
+REPORT_RATE_WINDOW_MINUTES = int(os.environ.get("REPORT_RATE_WINDOW_MINUTES", "60"))
+# Behind a reverse proxy every request comes from the proxy: name the header it sets with the
+# client's address (e.g. HTTP_X_FORWARDED_FOR), or all residents would share one limit.
+REPORT_RATE_ADDRESS_HEADER = os.environ.get("REPORT_RATE_ADDRESS_HEADER", "")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from organisations.models import Municipality, Organisation
 from participation.models import ReportCategory, ReportUpdate, ResidentReport
 from participation.models.reports import ReportSource
-from participation.open311.services import hash_tracking_token
+from participation.reports.tokens import hash_tracking_token
 
 REPORTS = [
     # token, category, days ago, (lat, lon), precise, place, public text, status, public note

@@ -121,6 +121,17 @@ def reminders_message(user: AbstractBaseUser, reminders: list[Reminder]) -> Emai
         return _message(to=user.email, template="reminders", context=context)
 
 
+def report_link_message(*, to: str, report: object, token: str, language: str) -> EmailMessage:
+    """The private link to a report the resident just sent (only to the address they left)."""
+    context = {
+        "report": report,
+        "follow_url": absolute(reverse("participation:report_follow", args=[token])),
+        "retention_days": settings.REPORT_CONTACT_RETENTION_DAYS,
+    }
+    with translation.override(language):
+        return _message(to=to, template="report_link", context=context)
+
+
 def send(message: EmailMessage, *, what: str, ref: object) -> bool:
     """Send one message; a failure is logged without the address (only `what` and `ref`, an
     id) and reported as False, so that one bad address does not stop the others."""

@@ -4,10 +4,13 @@ soon as the change is committed. `manage.py send_notifications` catches anything
 
 from django.db import models, transaction
 from django.db.models.signals import post_save
+from django.utils import translation
 
 from notifications import registry
 from notifications.models import Subscription
-from notifications.tasks import send_immediate_notices
+from notifications.tasks import send_immediate_notices, send_report_link
+from participation.models import ReportContact
+from participation.reports.submission import report_filed
 
 
 def _enqueue_immediate_notices() -> None:
@@ -22,6 +25,13 @@ def _saved(sender: type[models.Model], raw: bool = False, **kwargs: object) -> N
         transaction.on_commit(_enqueue_immediate_notices, robust=True)
 
 
+def _report_filed(sender: object, report_id: int, token: str, **kwargs: object) -> None:
+    """Sent after the new report is committed: e-mail its link if an address was left."""
+    if ReportContact.objects.filter(report_id=report_id).exclude(email="").exists():
+        send_report_link.enqueue(report_id, token, translation.get_language() or "sv")
+
+
 def connect() -> None:
+    report_filed.connect(_report_filed, dispatch_uid="notify-report-filed")
     for model in registry.triggers():
         post_save.connect(_saved, sender=model, dispatch_uid=f"notify-{model._meta.label}")

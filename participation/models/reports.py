@@ -176,7 +176,7 @@ class ResidentReport(models.Model):
 
 class ReportContact(models.Model):
     """Contact details a resident chose to leave, kept apart from the report and deleted after
-    REPORT_CONTACT_RETENTION_DAYS (participation.services.delete_expired_contacts)."""
+    REPORT_CONTACT_RETENTION_DAYS (participation.retention.delete_expired_contacts)."""
 
     report = models.OneToOneField(ResidentReport, on_delete=models.CASCADE, related_name="contact")
     email = models.EmailField(_("e-post"), blank=True)

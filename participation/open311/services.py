@@ -1,17 +1,15 @@
 """Reading public requests page by page, and filing a new one from a POST."""
 
-import datetime
-import hashlib
-
-from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from organisations.models import Municipality
 from participation.models import ReportCategory, ReportContact, ResidentReport
 from participation.models.reports import OPEN_STATUSES, ReportSource
 from participation.open311.attributes import attributes_for
+from participation.reports.tokens import contact_delete_after, hash_tracking_token
+
+__all__ = ["file_request", "hash_tracking_token", "public_requests", "requests_page"]
 
 # The fields a public request is made of; the text as typed, the contact details and the
 # moderators' notes are never even read for Open311.
@@ -63,14 +61,6 @@ def requests_page(filters: dict) -> list[ResidentReport]:
     return list(requests[: filters["limit"]])
 
 
-def hash_tracking_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def contact_retention_days() -> int:
-    return int(getattr(settings, "REPORT_CONTACT_RETENTION_DAYS", 90))
-
-
 def description_for_moderators(data: dict) -> str:
     """The description with the answers to the service's questions and any media link below
     it, so the moderator sees everything the app sent."""
@@ -107,6 +97,6 @@ def file_request(data: dict) -> tuple[ResidentReport, str]:
             report=report,
             email=data["email"],
             phone=data["phone"],
-            delete_after=timezone.localdate() + datetime.timedelta(days=contact_retention_days()),
+            delete_after=contact_delete_after(),
         )
     return report, token
