@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core.privacy import FigureState, PublicFigure, hidden_text
+from core.staff_nav import staff_menu
 
 register = template.Library()
 
@@ -117,3 +118,9 @@ def share_in_words(est: object) -> str:
     if not words:
         return format_html("<strong>{}</strong>", share)
     return format_html("<strong>{}</strong> ({})", share, words)
+
+
+@register.inclusion_tag("includes/staff_nav.html", takes_context=True)
+def staff_nav(context: template.Context) -> dict:
+    """The staff workspace's grouped main menu (core.staff_nav) for the page shown."""
+    return {"menu": staff_menu(context["request"].path)}
