@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from surveys.answer_display import preview_sections
-from surveys.models import Item, Question, ResponseDraft, Section
+from surveys.builder.preview import preview
+from surveys.models import Item, Question, ResponseDraft, Section, SurveyLanguage
 from tests.answer_helpers import PROBLEMS, open_wave, start_with_code, tjorn_areas
 from tests.survey_factories import area as area_factory
 from tests.survey_factories import survey, wave
@@ -239,16 +239,17 @@ def test_coming_back_continues_on_the_page_where_the_resident_left(client, answe
     assert client.post("/enkat/svar/")["Location"] == "/enkat/svar/sida/3/?sprak=sv"
 
 
-def test_the_builders_preview_shows_a_section_at_once_with_when_to_answer(cast):
-    sections = preview_sections(survey(cast.tjorn), "sv")
-    ((title, views),) = sections
-    assert title == "Trygghet"
-    follow_up = next(v for v in views if v.key == "otrygg_kvall_orsak")
-    assert follow_up.hints[0] == (
-        "Svara bara om du svarade ”Går aldrig ut ensam sent på kvällen” på frågan ”Hur trygg "
-        "eller otrygg känner du dig om du går ut ensam sent en kväll i ditt eget bostadsområde?”."
-    )
-    assert all(not c.checked for v in views for c in v.choices)
+def test_the_builders_preview_shows_the_answer_pages_with_when_a_question_is_shown(cast):
+    pages = preview(survey(cast.tjorn), SurveyLanguage(code="sv", name="Svenska"))["pages"]
+    # The follow-up starts a page of its own, as on the answer pages.
+    assert [[q.view.key for q in p.questions] for p in pages][:2] == [
+        ["otrygg_kvall"],
+        ["otrygg_kvall_orsak", "oro_samhalle", "fortroende_polis", "kon", "alder"],
+    ]
+    assert pages[0].progress == "Sida 1 av 2" and pages[-1].is_last
+    follow_up = pages[1].questions[0]
+    assert follow_up.condition == "”otrygg_kvall” är ”Går aldrig ut ensam sent på kvällen”"
+    assert all(not c.checked for p in pages for q in p.questions for c in q.view.choices)
 
 
 def test_multiple_choice_and_a_long_area_list(client, cast):
