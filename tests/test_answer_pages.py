@@ -124,6 +124,7 @@ def test_back_saves_what_was_typed_without_checking_it(client, answering):
         ("trygghet_index", "11", "Talet får inte vara större än 10."),
         ("utsatt_inbrott_antal", "500", "Talet får inte vara större än 100."),
         ("utsatt_inbrott_antal", "tre", "Skriv ett tal, till exempel 3."),
+        ("utsatt_inbrott_antal", "2,5", "Skriv ett heltal, utan decimaler."),  # a count
         (
             "forslag",
             "x" * 100_000,
