@@ -176,7 +176,7 @@ def test_every_kind_of_question_is_rendered_with_labels(client, answering):
     html = client.get("/enkat/svar/sida/4/").content.decode()
     assert html.count('type="radio" name="trygghet_index"') == 10
     assert "1 betyder ”Inte alls” och 10 betyder ”I mycket hög grad”." in html
-    assert 'inputmode="decimal"' in html and "Skriv ett tal från 1 till 100." in html
+    assert 'inputmode="numeric"' in html and "Skriv ett tal från 1 till 100." in html  # a count
     assert "Skriv inte namn eller annat som kan peka ut någon." in html
     assert (
         "Du kan skriva högst 2\xa0000 tecken." in html
