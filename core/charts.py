@@ -364,6 +364,9 @@ def _accessible(svg: str, title: str) -> str:
     drawn at, so that a PDF prints it at that size; pages scale it with CSS."""
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    # matplotlib's <style> element would need 'unsafe-inline' styles under the site's CSP; its
+    # two rules are in site.css and print.css instead (.chart-svg *).
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
     prefix = "c" + uuid.uuid5(uuid.NAMESPACE_OID, svg + title).hex[:10]
     svg = re.sub(r'id="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)

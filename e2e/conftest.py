@@ -54,13 +54,22 @@ class CheckedPage:
         self.base_url = base_url
         self.visited: list[str] = []
         self.checked: set[str] = set()
+        # Chromium reports every Content-Security-Policy violation on the console; a page that
+        # needs something the policy forbids (an inline script, a foreign image) fails the test.
+        self.csp_violations: list[str] = []
+        page.on("console", self._console)
         page.on(
             "framenavigated",
             lambda frame: frame == page.main_frame and self.visited.append(frame.url),
         )
 
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
+
     def check(self) -> None:
         self.page.wait_for_load_state("load")
+        assert not self.csp_violations, "\n".join(self.csp_violations)
         results = self.axe.run(
             self.page,
             options={
