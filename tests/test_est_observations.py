@@ -83,6 +83,7 @@ def test_a_reporter_submits_an_observation_in_an_area(client, housing, bovard, s
     page = client.get(URL)
     assert page.status_code == 200
     assert "Skärhamn" in page.content.decode() and "Skriv aldrig namn" in page.content.decode()
+    assert f'value="{timezone.localdate().isoformat()}"' in page.content.decode()
     response = _post(client, housing, place="skarhamn")
     assert response.status_code == 302
     observation = EstObservation.objects.get()

@@ -77,7 +77,8 @@ class ObservationForm(forms.ModelForm):
         self.fields["category"].empty_label = _("Välj i checklistan")
         self.fields["time_of_day"].widget.use_fieldset = True
         self.fields["time_of_day"].choices = EstObservation.TimeOfDay.choices
-        self.fields["observed_on"].initial = timezone.localdate()
+        if not self.initial.get("observed_on"):  # a new observation: today
+            self.initial["observed_on"] = timezone.localdate()
         self.fields["description"].max_length = DESCRIPTION_LIMIT
         self.point: tuple[float, float] | None = None
 

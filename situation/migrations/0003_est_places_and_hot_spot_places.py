@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('situation', '0001_lagesbild_foundation'),
+        ('situation', '0002_police_api_calls'),
     ]
 
     operations = [

@@ -8,6 +8,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("situation", "0002_est_places_and_hot_spot_places")]
+    dependencies = [("situation", "0003_est_places_and_hot_spot_places")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
