@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('situation', '0003_standard_est_checklist'),
+        ('situation', '0004_standard_est_checklist'),
         ('situation', '0004_merge_20261201_1236'),
     ]
 
