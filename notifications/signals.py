@@ -7,7 +7,8 @@ from django.db.models.signals import post_save
 
 from notifications import registry
 from notifications.models import Subscription
-from notifications.tasks import send_immediate_notices
+from notifications.tasks import send_immediate_notices, send_report_notice
+from participation.moderation.signals import report_notice
 
 
 def _enqueue_immediate_notices() -> None:
@@ -22,6 +23,14 @@ def _saved(sender: type[models.Model], raw: bool = False, **kwargs: object) -> N
         transaction.on_commit(_enqueue_immediate_notices, robust=True)
 
 
+def _report_notice(
+    sender: object, report_id: int, kind: str, update_id: int | None, **_: object
+) -> None:
+    """Sent by participation's moderation after its change is committed."""
+    send_report_notice.enqueue(report_id, kind, update_id)
+
+
 def connect() -> None:
+    report_notice.connect(_report_notice, dispatch_uid="notify-report-notice")
     for model in registry.triggers():
         post_save.connect(_saved, sender=model, dispatch_uid=f"notify-{model._meta.label}")

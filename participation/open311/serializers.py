@@ -1,6 +1,6 @@
 """Open311 documents as plain data, named exactly as GeoReport v2 names them, and their JSON and
 XML renderings. A report becomes a request only through `request_record`, which publishes the
-moderated text and the point from core.privacy.public_point, as on the map."""
+moderated text and the point from participation.public_reports.report_point, as on the map."""
 
 import datetime
 import json
@@ -11,10 +11,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.privacy import public_point
 from participation.models import ReportCategory, ResidentReport
 from participation.open311.attributes import Attribute, attributes_for
 from participation.open311.errors import SpecError
+from participation.public_reports import report_point
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # When this server's behaviour last changed (GeoReport discovery `changeset`).
@@ -94,9 +94,7 @@ def status_notes(report: ResidentReport) -> str:
 def request_record(report: ResidentReport) -> dict:
     """One public report as a GeoReport v2 request. Call only with reports from
     ResidentReport.objects.public()."""
-    point = public_point(
-        report.latitude, report.longitude, precise_approved=report.precise_approved
-    )
+    point = report_point(report)
     return {
         "service_request_id": str(report.pk),
         "status": "open" if report.is_open else "closed",
