@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from participation.models import ReportCategory, ResidentReport
 from participation.open311.attributes import Attribute, attributes_for
 from participation.open311.errors import SpecError
-from participation.public_reports import report_point
+from participation.public_reports import public_place, report_point
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # When this server's behaviour last changed (GeoReport discovery `changeset`).
@@ -76,16 +76,6 @@ def service_definition(category: ReportCategory) -> dict:
     }
 
 
-def public_address(report: ResidentReport) -> str:
-    """The place as text: what the resident typed only when a moderator approved the precise
-    location; otherwise no more than the area and the municipality."""
-    parts = [report.place_text] if report.precise_approved and report.place_text else []
-    if report.area_id and not parts:
-        parts.append(report.area.name)
-    parts.append(report.municipality.name)
-    return ", ".join(parts)
-
-
 def status_notes(report: ResidentReport) -> str:
     label = str(report.Status(report.status).label)
     return f"{label}. {report.public_note}" if report.public_note else f"{label}."
@@ -107,7 +97,7 @@ def request_record(report: ResidentReport) -> dict:
         "requested_datetime": w3c(report.created_at),
         "updated_datetime": w3c(report.updated_at),
         "expected_datetime": None,
-        "address": public_address(report),
+        "address": public_place(report),
         "address_id": None,
         "zipcode": None,
         "lat": point.lat if point else None,

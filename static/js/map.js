@@ -15,6 +15,21 @@
 
   function round(n) { return Math.round(n * 1e6) / 1e6; }
 
+  /* Popup text is set as text, never as HTML: it may be a resident's (moderated) words. */
+  function popupContent(p) {
+    var box = document.createElement("div");
+    var text = document.createElement("p");
+    text.textContent = p.popup;
+    box.appendChild(text);
+    if (p.href) {
+      var link = document.createElement("a");
+      link.href = p.href;
+      link.textContent = p.link || p.href;
+      box.appendChild(link);
+    }
+    return box;
+  }
+
   function featureLayer(data) {
     return L.geoJSON(data, {
       style: function (f) { return STYLES[f.properties.role] || STYLES.polygon; },
@@ -25,7 +40,7 @@
         if (f.properties.role === "area" && f.properties.name) {
           layer.bindTooltip(f.properties.name, { permanent: true, direction: "center", className: "map-area-label" });
         } else if (f.properties.popup) {
-          layer.bindPopup(f.properties.popup);
+          layer.bindPopup(popupContent(f.properties));
         }
       }
     });
@@ -97,6 +112,11 @@
     }
   }
 
+  function draw(block, map, data) {
+    var bounds = featureLayer(data).addTo(map).getBounds();
+    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [8, 8] }); } else { map.setView([62.5, 16.5], 4); }
+  }
+
   function setUp(block) {
     var d = block.dataset;
     var data = JSON.parse(document.getElementById(block.id + "-data").textContent);
@@ -108,8 +128,15 @@
     if (d.mapTiles) {
       L.tileLayer(d.mapTiles, { attribution: d.mapAttribution, maxZoom: 19 }).addTo(map);
     }
-    var bounds = featureLayer(data).addTo(map).getBounds();
-    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [8, 8] }); } else { map.setView([62.5, 16.5], 4); }
+    if (d.mapSrc) {
+      map.setView([62.5, 16.5], 4);
+      fetch(d.mapSrc, { headers: { Accept: "application/geo+json" } })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (fetched) { draw(block, map, fetched); block.setAttribute("data-map-loaded", ""); })
+        .catch(function () { block.hidden = true; });
+    } else {
+      draw(block, map, data);
+    }
     if (d.mapInput) { inputMode(block, map); }
   }
 
