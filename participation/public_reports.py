@@ -27,6 +27,7 @@ from participation.models import ReportCategory, ResidentReport, SafetyWalk, Wal
 PUBLIC_FIELDS = (
     "id",
     "status",
+    "moderation",
     "public_note",
     "public_text",
     "latitude",
