@@ -22,7 +22,13 @@ from core.maps import (
 )
 from core.privacy import PublicPoint, public_point
 from organisations.models import Municipality
-from participation.models import ReportCategory, ResidentReport, SafetyWalk, WalkStop
+from participation.models import (
+    ReportCategory,
+    ReportStatus,
+    ResidentReport,
+    SafetyWalk,
+    WalkStop,
+)
 
 PUBLIC_FIELDS = (
     "id",
@@ -149,7 +155,9 @@ def walk_stops(municipality: Municipality) -> list[PublicStopPoint]:
     return sorted(numbered, key=lambda s: (s.stop.walk.walked_on, s.stop.walk_id), reverse=True)
 
 
-def _report_feature(item: PublicReport, language: str) -> dict:
+def _report_feature(
+    item: PublicReport, language: str, path: str, link: str, statuses: dict
+) -> dict:
     r = item.report
     summary = r.public_text
     if len(summary) > POPUP_TEXT_LENGTH:
@@ -163,9 +171,9 @@ def _report_feature(item: PublicReport, language: str) -> dict:
         name=name,
         status=r.status,
         precise=item.point.precise,
-        popup=f"{name} – {r.get_status_display()}: {summary}",
-        href=f"{map_path(r.municipality)}#{item.anchor}",
-        link=_("Läs mer i listan"),
+        popup=f"{name} – {statuses[r.status]}: {summary}",
+        href=f"{path}#{item.anchor}",
+        link=link,
     )
 
 
@@ -193,7 +201,9 @@ def map_data(municipality: Municipality, *, category: str = "", status: str = ""
         list(municipality_reports(municipality, category=category, status=status)[:MAP_LIMIT])
     )
     features = municipality_background(municipality)
-    features += [_report_feature(r, language) for r in reports if r.point]
+    path, link = map_path(municipality), _("Läs mer i listan")
+    statuses = {value: str(label) for value, label in ReportStatus.choices}
+    features += [_report_feature(r, language, path, link, statuses) for r in reports if r.point]
     features += [_stop_feature(s) for s in walk_stops(municipality) if s.point]
     return feature_collection(features)
 

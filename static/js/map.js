@@ -11,6 +11,10 @@
     area: { color: "#1d4f91", weight: 2, dashArray: "6 4", fillOpacity: 0 },
     polygon: { color: "#b3261e", weight: 2, fillOpacity: 0.15 }
   };
+  /* Leaflet finds its marker images from its stylesheet's URL, which the hashed file names of
+     production's static files defeat; they lie beside this script's folder (static/). */
+  var HERE = document.currentScript && document.currentScript.src;
+  var IMAGES = HERE ? HERE.replace(/js\/[^\/]*$/, "vendor/leaflet/images/") : "";
   var STEPS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
 
   function round(n) { return Math.round(n * 1e6) / 1e6; }
@@ -119,6 +123,7 @@
 
   function setUp(block) {
     var d = block.dataset;
+    if (IMAGES) { L.Icon.Default.imagePath = IMAGES; }
     var data = JSON.parse(document.getElementById(block.id + "-data").textContent);
     block.hidden = false;
     var map = L.map(block.querySelector(".map-canvas"), {
