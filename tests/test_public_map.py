@@ -144,3 +144,15 @@ def test_municipality_page_links_the_map_and_shows_the_latest(client, cast):
     assert "Mörkt i tunneln under vägen." in page
     assert f'data-map-src="{DATA}"' in page
     assert r.pk
+
+
+def test_the_list_pages_and_counts_up_to_the_cap(client, cast, monkeypatch):
+    monkeypatch.setattr("participation.map_views.LIST_PAGE_SIZE", 2)
+    monkeypatch.setattr("participation.map_views.COUNT_CAP", 3)
+    made = [approved_report() for _ in range(5)]
+    first = client.get(MAP).content.decode()
+    assert "Fler än 3 rapporter" in first and "sida=2#rapporter" in first
+    assert f'id="rapport-{made[-1].pk}"' in first  # newest first
+    last = client.get(MAP, {"sida": "3"}).content.decode()
+    assert f'id="rapport-{made[0].pk}"' in last and "sida=4" not in last and "sida=2" in last
+    assert client.get(MAP, {"sida": "x"}).status_code == 200
