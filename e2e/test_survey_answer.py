@@ -204,7 +204,7 @@ def test_every_answer_page_in_english_on_a_wide_screen_passes_axe(checked_page):
     p.submit("Next")
     p.submit("Review your answers")
     assert "A place on the map" in p.text()
-    p.submit("Send the answers")
+    p.submit("Send your answers")
     assert "Thank you for your answers!" in p.text()
     stored = Response.objects.get()
     assert stored.language == "en" and stored.answers["problem_klotter"] == "ganska_stort"
