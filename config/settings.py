@@ -228,6 +228,9 @@ LAGESBILD_MAP_GRID_METRES = int(os.environ.get("LAGESBILD_MAP_GRID_METRES", "500
 LAGESBILD_HOTSPOT_CELL_METRES = int(os.environ.get("LAGESBILD_HOTSPOT_CELL_METRES", "250"))
 # … and survey results are not broken down for a group with fewer respondents than this.
 PRIVACY_MIN_BREAKDOWN = int(os.environ.get("PRIVACY_MIN_BREAKDOWN", "30"))
+# Residents' reports: one not handled within this many days (still waiting for moderation, or
+# published but still only "mottagen") is highlighted as overdue in the moderation queue.
+REPORT_OVERDUE_DAYS = int(os.environ.get("REPORT_OVERDUE_DAYS", "14"))
 
 # Background work (DESIGN.md): django-tasks with its database backend, run by
 # `manage.py db_worker`. TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, small demos).

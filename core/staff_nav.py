@@ -33,8 +33,11 @@ STAFF_NAV: tuple[NavGroup, ...] = (
         ),
     ),
     NavGroup(
-        _("Dialoger och vandringar"),
-        (NavLink(_("Dialoger och vandringar"), "participation_staff:dialogue_list"),),
+        _("Invånarnas röster"),
+        (
+            NavLink(_("Rapporter"), "participation_staff:report_queue"),
+            NavLink(_("Dialoger och vandringar"), "participation_staff:dialogue_list"),
+        ),
     ),
     NavGroup(
         _("Trygghetsmätningar"),

@@ -8,8 +8,9 @@ from django.utils import translation
 
 from notifications import registry
 from notifications.models import Subscription
-from notifications.tasks import send_immediate_notices, send_report_link
+from notifications.tasks import send_immediate_notices, send_report_link, send_report_notice
 from participation.models import ReportContact
+from participation.moderation.signals import report_notice
 from participation.reports.submission import report_filed
 
 
@@ -31,7 +32,15 @@ def _report_filed(sender: object, report_id: int, token: str, **kwargs: object) 
         send_report_link.enqueue(report_id, token, translation.get_language() or "sv")
 
 
+def _report_notice(
+    sender: object, report_id: int, kind: str, update_id: int | None, **_: object
+) -> None:
+    """Sent by participation's moderation after its change is committed."""
+    send_report_notice.enqueue(report_id, kind, update_id)
+
+
 def connect() -> None:
     report_filed.connect(_report_filed, dispatch_uid="notify-report-filed")
+    report_notice.connect(_report_notice, dispatch_uid="notify-report-notice")
     for model in registry.triggers():
         post_save.connect(_saved, sender=model, dispatch_uid=f"notify-{model._meta.label}")

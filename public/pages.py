@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from core.privacy import PublicFigure, minimum_breakdown, minimum_cell, public_count
 from organisations.models import Contact, Municipality, Organisation
 from participation.public import heard_for_promise, municipality_voices
+from participation.public_reports import municipality_reports_summary, report_map
 from promises.analysis import share_of_target, traffic_light
 from promises.models import (
     Activity,
@@ -263,6 +264,8 @@ def municipality_page(municipality: Municipality) -> dict:
         "situation_reports": list(
             SituationReport.objects.published().of_municipality(municipality.pk)
         ),
+        "reports": municipality_reports_summary(municipality),
+        "report_map": report_map(municipality, block_id="kommun-karta"),
     }
 
 

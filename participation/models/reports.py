@@ -163,7 +163,8 @@ class ResidentReport(models.Model):
         verbose_name_plural = _("rapporter från invånare")
 
     def __str__(self) -> str:
-        return f"{self.category}: {(self.public_text or self.description)[:60]}"
+        # Never the text as typed: this is what the audit log and admin lists show.
+        return f"#{self.pk} {self.category}"
 
     @staticmethod
     def new_tracking_token() -> str:

@@ -7,39 +7,15 @@ from organisations.models import Municipality
 from participation.models import ReportCategory, ReportContact, ResidentReport
 from participation.models.reports import OPEN_STATUSES, ReportSource
 from participation.open311.attributes import attributes_for
+from participation.public_reports import public_reports
 from participation.reports.tokens import contact_delete_after, hash_tracking_token
 
 __all__ = ["file_request", "hash_tracking_token", "public_requests", "requests_page"]
 
-# The fields a public request is made of; the text as typed, the contact details and the
-# moderators' notes are never even read for Open311.
-PUBLIC_FIELDS = (
-    "id",
-    "status",
-    "public_note",
-    "public_text",
-    "latitude",
-    "longitude",
-    "precise_approved",
-    "place_text",
-    "created_at",
-    "updated_at",
-    "category__code",
-    "category__name",
-    "municipality__name",
-    "responsible__name",
-    "area__name",
-)
-
 
 def public_requests() -> QuerySet[ResidentReport]:
-    """Moderated, non-crime reports (as on the map), with only what Open311 publishes."""
-    return (
-        ResidentReport.objects.public()
-        .select_related("category", "municipality", "responsible", "area")
-        .only(*PUBLIC_FIELDS)
-        .order_by("-created_at", "-id")
-    )
+    """Moderated, non-crime reports, exactly as on the map (participation.public_reports)."""
+    return public_reports()
 
 
 def requests_page(filters: dict) -> list[ResidentReport]:
