@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from demo import content, open311_seed
 from demo.seed_voices import load_voices
+from demo.situation_demo import load_situation_demo
 from demo.survey_demo import load_survey_demo
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
@@ -270,6 +271,7 @@ def load_demo() -> bool:
             _promise(data, orgs, agreements)
     loading = load_voices() or loading
     loading = load_survey_demo() or loading
+    loading = load_situation_demo() or loading
     open311_seed.seed()
     _demo_emails()
     return loading
