@@ -225,3 +225,32 @@ SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CA
 ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
 # Its coordinators are reminded of the review from this many days before it is due.
 ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))
+
+# Background tasks' live progress (core.tasks): a cache that the web server and the worker
+# share. The file cache needs nothing else; several app servers share a cache such as Redis
+# instead (set TASK_PROGRESS_CACHE_URL to redis://…). Pages following a task reload every
+# TASK_PROGRESS_REFRESH_SECONDS.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "tasks": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(BASE_DIR / "var" / "cache" / "tasks"),
+    },
+}
+if os.environ.get("TASK_PROGRESS_CACHE_URL"):
+    CACHES["tasks"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["TASK_PROGRESS_CACHE_URL"],
+    }
+TASK_PROGRESS_CACHE = "tasks"
+TASK_PROGRESS_REFRESH_SECONDS = int(os.environ.get("TASK_PROGRESS_REFRESH_SECONDS", "2"))
+
+# Polisen's events API (situation.fetching; `manage.py fetch_police_events`). Its rules: an
+# identifying User-Agent, at least 10 s between calls and at most 60 calls an hour.
+POLICE_API_URL = os.environ.get("POLICE_API_URL", "https://polisen.se/api/events")
+POLICE_API_USER_AGENT = os.environ.get(
+    "POLICE_API_USER_AGENT", f"Medborgarloften/1.0 (+{SITE_URL}; {OPEN_DATA_CONTACT_EMAIL})"
+)
+POLICE_API_MIN_INTERVAL_SECONDS = float(os.environ.get("POLICE_API_MIN_INTERVAL_SECONDS", "10"))
+POLICE_API_MAX_CALLS_PER_HOUR = int(os.environ.get("POLICE_API_MAX_CALLS_PER_HOUR", "60"))
+POLICE_API_TIMEOUT_SECONDS = float(os.environ.get("POLICE_API_TIMEOUT_SECONDS", "30"))

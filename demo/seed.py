@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import content, open311_seed
+from demo.seed_situation import load_police_events
 from demo.seed_voices import load_voices
 from demo.situation_demo import load_situation_demo
 from demo.survey_demo import load_survey_demo
@@ -260,7 +261,8 @@ def _demo_emails() -> None:
 @transaction.atomic
 def load_demo() -> bool:
     """Load the demo; False when it was already loaded. Parts added later (residents' voices,
-    Open311 requests, Svenljunga's safety survey) are added to a demo loaded before them."""
+    Open311 requests, Svenljunga's safety survey, police events) are added to a demo loaded
+    before them."""
     loading = not is_loaded()
     if loading:
         orgs = _organisations()
@@ -272,6 +274,7 @@ def load_demo() -> bool:
     loading = load_voices() or loading
     loading = load_survey_demo() or loading
     loading = load_situation_demo() or loading
+    loading = load_police_events() or loading
     open311_seed.seed()
     _demo_emails()
     return loading

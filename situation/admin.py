@@ -1,6 +1,7 @@
 """The lägesbild's records in the platform admin; changes are audited like everyone else's."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from organisations.admin import AuditedAdmin
 from situation.models import (
@@ -10,6 +11,7 @@ from situation.models import (
     CrimeStatistic,
     EstCategory,
     EstObservation,
+    PoliceApiCall,
     PoliceEvent,
     SituationReport,
     SuggestedFocusArea,
@@ -23,6 +25,19 @@ class PoliceEventAdmin(AuditedAdmin):
     list_filter = ["is_summary", "county"]
     search_fields = ["police_id", "name", "type", "location_name"]
     raw_id_fields = ["municipality", "county"]
+
+
+@admin.register(PoliceApiCall)
+class PoliceApiCallAdmin(admin.ModelAdmin):
+    """Read-only: the record the API's rate limits are kept by."""
+
+    list_display = ["called_at", "url", "status_code", "event_count"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(CrimeCategory)

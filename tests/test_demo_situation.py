@@ -1,35 +1,34 @@
-"""Issue 8's demo: reported crimes in Brå's shape and population per year for the seed
-municipalities (labelled as example data), and Tjörn's åtgärdsplan; loading twice adds
-nothing."""
+"""The lägesbild's demo: a real extract of the shared police events for the seed
+municipalities, loaded by `load_demo` once."""
+
+import json
+from pathlib import Path
 
 from django.core.management import call_command
 from django.urls import reverse
 
-from organisations.models import Population
-from situation.models import ActionPlan, CrimeStatistic
+from demo.seed_situation import EXTRACT, SEED_MUNICIPALITIES, extract
+from situation.models import PoliceEvent
+
+SHARED = Path("/work/shared/data/polisen-events-2023-03_2025-06.json.gz")
 
 
-def test_the_statistics_and_the_plan_load_once(db, client):
-    call_command("load_demo", verbosity=0)
-    counts = (CrimeStatistic.objects.count(), Population.objects.count())
-    call_command("load_demo", verbosity=0)
-    assert (CrimeStatistic.objects.count(), Population.objects.count()) == counts
-    assert ActionPlan.objects.count() == 1
-    # Six municipalities, twelve categories, five years, counts and rates.
-    assert counts[0] == 6 * 12 * 5 * 2
-    assert set(CrimeStatistic.objects.values_list("source", flat=True)) == {
-        "Exempeldata i Brås form (påhittade siffror, inte Brås statistik)"
+def test_the_extract_is_the_shared_files_events_of_the_seed_municipalities():
+    committed = json.loads(EXTRACT.read_text(encoding="utf-8"))
+    assert committed == extract(SHARED)
+    assert {e["location"]["name"] for e in committed} <= set(SEED_MUNICIPALITIES) | {
+        "Västra Götalands län"
     }
-    assert CrimeStatistic.objects.filter(marker=CrimeStatistic.Marker.SUPPRESSED).count() == 4
-    assert CrimeStatistic.objects.filter(marker=CrimeStatistic.Marker.MISSING).count() == 2
-    generated = Population.objects.filter(year__lt=2025, municipality__code="1419").get(year=2024)
-    assert generated.source.startswith("Exempeldata")
-    assert Population.objects.get(year=2025, municipality__code="1419").source == "SCB"
 
-    plan = ActionPlan.objects.get()
-    assert plan.municipality.code == "1419" and plan.is_public
-    assert plan.measures.filter(activities__isnull=False).exists()
-    page = client.get(reverse("public:municipality", args=["tjorn"])).content.decode()
-    assert plan.title in page and "Exempel: Öka trafiksäkerheten vid skolorna." in page
-    promise = plan.measures.first().promises.get()
-    assert "Del av kommunens åtgärdsplan" in client.get(promise.get_absolute_url()).content.decode()
+
+def test_the_demo_loads_the_police_events_once(db, client):
+    call_command("load_demo", verbosity=0)
+    expected = len(json.loads(EXTRACT.read_text(encoding="utf-8")))
+    assert PoliceEvent.objects.count() == expected
+    placed = set(PoliceEvent.objects.values_list("municipality__name", flat=True))
+    assert placed == set(SEED_MUNICIPALITIES)
+    call_command("load_demo", verbosity=0)
+    assert PoliceEvent.objects.count() == expected
+    client.login(username="samordnare", password="demo-lofte-2026")
+    body = client.get(reverse("situation_staff:index")).content.decode()
+    assert f"{expected} polishändelser är inlästa" in body

@@ -1,5 +1,5 @@
 from situation.models.est import EstCategory, EstObservation, TimeOfDay, WeeklyCompilation
-from situation.models.events import PoliceEvent
+from situation.models.events import PoliceApiCall, PoliceEvent
 from situation.models.plans import ActionPlan, ActionPlanMeasure
 from situation.models.reports import SituationReport, SuggestedFocusArea
 from situation.models.statistics import CrimeCategory, CrimeStatistic
@@ -11,6 +11,7 @@ __all__ = [
     "CrimeStatistic",
     "EstCategory",
     "EstObservation",
+    "PoliceApiCall",
     "PoliceEvent",
     "SituationReport",
     "SuggestedFocusArea",

@@ -68,3 +68,21 @@ class PoliceEvent(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PoliceApiCall(models.Model):
+    """One call to Polisen's events API. Kept so that the limits (at least 10 s between calls,
+    at most 60 an hour) hold across restarts and between processes."""
+
+    called_at = models.DateTimeField(_("anropad"), db_index=True)
+    url = models.URLField(_("adress"), max_length=500)
+    status_code = models.PositiveSmallIntegerField(_("svarskod"), null=True, blank=True)
+    event_count = models.PositiveIntegerField(_("antal händelser i svaret"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-called_at"]
+        verbose_name = _("anrop till polisens API")
+        verbose_name_plural = _("anrop till polisens API")
+
+    def __str__(self) -> str:
+        return f"{self.called_at:%Y-%m-%d %H:%M:%S} {self.url}"
