@@ -35,11 +35,13 @@ def reference_data(transactional_db):
     from participation.reference_data import load_report_categories
     from promises.reference_data import load_standard_focus_areas
     from situation.est.reference_data import load_est_categories
+    from situation.reference_data import load_crime_categories
     from surveys.reference_data import load_question_bank
 
     if not Municipality.objects.exists():
         load_reference_data(apps)
         load_standard_focus_areas(apps)
     load_question_bank(apps)
+    load_crime_categories(apps)
     load_report_categories(apps)
     load_est_categories(apps)

@@ -14,6 +14,7 @@ from demo.est_seed import load_est_demo
 from demo.seed_lagesbild import load_lagesbild
 from demo.seed_situation import load_police_events
 from demo.seed_voices import load_voices
+from demo.situation_demo import load_situation_demo
 from demo.survey_demo import load_survey_demo
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
@@ -274,6 +275,7 @@ def load_demo() -> bool:
             _promise(data, orgs, agreements)
     loading = load_voices() or loading
     loading = load_survey_demo() or loading
+    loading = load_situation_demo() or loading
     loading = load_police_events() or loading
     loading = load_est_demo() or loading
     loading = load_lagesbild() or loading

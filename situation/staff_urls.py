@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from situation import import_views, views
+from situation import import_views, statistics_import_views, views
 from situation.action_plans import views as plans
 from situation.council import views as council
 
@@ -36,6 +36,16 @@ urlpatterns: list = [
     path("", views.staff_index, name="index"),
     path("importer/", import_views.import_upload, name="import_upload"),
     path("importer/<uuid:pk>/", import_views.import_progress, name="import_progress"),
+    path(
+        "importer/<slug:what>/",
+        statistics_import_views.statistics_upload,
+        name="statistics_upload",
+    ),
+    path(
+        "importer/<slug:what>/<uuid:pk>/",
+        statistics_import_views.statistics_progress,
+        name="statistics_progress",
+    ),
     *action_plan_urls,
     *council_urls,
 ]

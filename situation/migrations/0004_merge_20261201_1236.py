@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('situation', '0002_police_api_calls'),
-        ('situation', '0003_action_plan_review_and_publication'),
+        ('situation', '0004_action_plan_review_and_publication'),
     ]
 
     operations = [

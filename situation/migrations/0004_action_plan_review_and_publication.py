@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('situation', '0002_bra_crime_categories'),
+        ('situation', '0003_bra_crime_categories'),
     ]
 
     operations = [

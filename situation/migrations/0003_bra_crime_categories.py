@@ -8,6 +8,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("situation", "0001_lagesbild_foundation")]
+    dependencies = [("situation", "0002_police_api_calls")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
