@@ -22,6 +22,7 @@ def reference_data(transactional_db):
     from organisations.reference_data import load_reference_data
     from participation.reference_data import load_report_categories
     from promises.reference_data import load_standard_focus_areas
+    from situation.est.reference_data import load_est_categories
     from surveys.reference_data import load_question_bank
 
     if not Municipality.objects.exists():
@@ -29,3 +30,4 @@ def reference_data(transactional_db):
         load_standard_focus_areas(apps)
     load_question_bank(apps)
     load_report_categories(apps)
+    load_est_categories(apps)

@@ -227,3 +227,7 @@ SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CA
 # Lägesbild (situation): the åtgärdsplan is reviewed every this many years unless its decision
 # says otherwise (law 2023:196 leaves the interval open; DOMAIN.md §1).
 ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
+
+# EST: the period analysis cuts the year into quarters ("quarter") or tertials ("tertial"), as
+# the municipality works (DOMAIN.md §4).
+EST_ANALYSIS_PERIOD = os.environ.get("EST_ANALYSIS_PERIOD", "quarter")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("personal/api-nycklar/", include("api.staff_urls")),
     path("personal/undersokningar/", include("surveys.staff_urls")),
     path("personal/invanare/", include("participation.staff_urls")),
+    path("personal/lagesbild/est/", include("situation.est.urls")),
     path("personal/lagesbild/rapporter/", include("situation.report.staff_urls")),
     path("personal/lagesbild/", include("situation.staff_urls")),
     path("personal/paminnelser/", include("notifications.staff_urls")),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import content, open311_seed
+from demo.est_seed import load_est_demo
 from demo.seed_lagesbild import load_lagesbild
 from demo.seed_voices import load_voices
 from demo.survey_demo import load_survey_demo
@@ -271,6 +272,7 @@ def load_demo() -> bool:
             _promise(data, orgs, agreements)
     loading = load_voices() or loading
     loading = load_survey_demo() or loading
+    loading = load_est_demo() or loading
     loading = load_lagesbild() or loading
     open311_seed.seed()
     _demo_emails()

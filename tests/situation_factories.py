@@ -64,7 +64,10 @@ def crime_statistic(
 def est_category(
     code: str = "klotter", name: str = "Klotter", organisation: Organisation | None = None
 ) -> EstCategory:
-    return EstCategory.objects.create(code=code, name=name, organisation=organisation)
+    """The checklist item, made when it is not there (the standard items come by migration)."""
+    return EstCategory.objects.get_or_create(
+        code=code, organisation=organisation, defaults={"name": name}
+    )[0]
 
 
 def observation(

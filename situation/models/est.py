@@ -108,6 +108,12 @@ class EstObservation(models.Model):
         related_name="est_observations",
         verbose_name=_("område"),
     )
+    place_text = models.CharField(
+        _("plats med ord"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ett känt ställe, t.ex. ”busskuren vid torget”; aldrig en persons adress."),
+    )
     latitude = models.FloatField(_("latitud"), null=True, blank=True)
     longitude = models.FloatField(_("longitud"), null=True, blank=True)
     observed_on = models.DateField(_("datum"))
@@ -159,6 +165,13 @@ class WeeklyCompilation(models.Model):
     iso_week = models.PositiveSmallIntegerField(_("vecka"))
     hot_spot_areas = models.ManyToManyField(
         Area, blank=True, related_name="est_hot_spot_weeks", verbose_name=_("veckans hot spots")
+    )
+    hot_spot_observations = models.ManyToManyField(
+        EstObservation,
+        blank=True,
+        related_name="hot_spot_weeks",
+        verbose_name=_("veckans hot spots (platser)"),
+        help_text=_("Observationer vars plats är en av veckans hot spots."),
     )
     hot_spot_notes = models.TextField(
         _("hot spots (beskrivning)"),

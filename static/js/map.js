@@ -9,7 +9,10 @@
   var STYLES = {
     background: { color: "#0b3b60", weight: 2, fillColor: "#d2e2f1", fillOpacity: 0.7 },
     area: { color: "#1d4f91", weight: 2, dashArray: "6 4", fillOpacity: 0 },
-    polygon: { color: "#b3261e", weight: 2, fillOpacity: 0.15 }
+    polygon: { color: "#b3261e", weight: 2, fillOpacity: 0.15 },
+    "hot-99": { color: "#942514", weight: 1, fillColor: "#942514", fillOpacity: 0.6 },
+    "hot-95": { color: "#b3261e", weight: 1, fillColor: "#d4351c", fillOpacity: 0.4 },
+    "hot-90": { color: "#b3261e", weight: 1, fillColor: "#f47738", fillOpacity: 0.3 }
   };
   var STEPS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
 
