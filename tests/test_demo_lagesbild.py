@@ -58,3 +58,24 @@ def test_the_demo_pdf_has_the_three_parts_in_order_and_every_chart_with_its_tabl
         assert " ".join(chart.title.split()) in text
         for row in chart.table.rows:  # the table beside it, every row
             assert " ".join(row).replace("  ", " ") in text or all(cell in text for cell in row)
+
+
+def test_a_lagesbild_of_svenljunga_draws_on_its_closed_survey_waves(demo):
+    import datetime
+
+    from organisations.models import Municipality
+    from situation.report.builder import build_figures
+    from situation.report.figures import Scope
+
+    svenljunga = Municipality.objects.get(code="1465")
+    figures = build_figures(
+        Scope([svenljunga.pk], [], datetime.date(2020, 1, 1), datetime.date.today())
+    )
+    (survey,) = figures.surveys.surveys
+    assert survey.municipality.name == "Svenljunga"
+    assert survey.respondents.shown and survey.respondents.value >= 30
+    assert survey.indicators and all(
+        i.low is None or i.low <= i.figure.value for i in survey.indicators if i.figure.shown
+    )
+    charts = report_charts(figures)
+    assert charts.surveys and all(c.table.rows for c in charts.surveys)

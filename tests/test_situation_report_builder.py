@@ -138,14 +138,17 @@ def test_the_number_of_queries_does_not_grow_with_the_data(cast):
             build_figures(tjorn_scope())
         return len(captured)
 
+    graffiti = sf.est_category()
     events(1, 1, D(2025, 3, 1))
     vf.approved_report()
+    sf.observation(cast.tjorn, graffiti)
     vf.dialogue(cast.tjorn)
     vf.walk(cast.tjorn)
     few = queries()
     events(100, 30, D(2025, 5, 1), type="Stöld")
     for _ in range(10):
         vf.approved_report()
+        sf.observation(cast.tjorn, graffiti, latitude=57.99, longitude=11.55)
         vf.dialogue(cast.tjorn)
         vf.walk(cast.tjorn)
     assert queries() == few
@@ -169,3 +172,22 @@ def test_too_few_places_for_hot_spots_is_said(cast):
     figures = build_figures(tjorn_scope())
     assert figures.hot_spots is None
     assert "hot_spots" in {s.key for s in figures.left_out}
+
+
+def test_est_observations_by_category_and_time_of_day_feed_the_hot_spots(cast):
+    graffiti = sf.est_category()
+    litter = sf.est_category("nedskrapning", "Nedskräpning")
+    for _ in range(9):
+        sf.observation(cast.tjorn, graffiti, latitude=57.9913, longitude=11.5478)
+    sf.observation(cast.tjorn, litter, observed_on=D(2025, 6, 2))
+    sf.observation(cast.tjorn, litter, observed_on=D(2024, 6, 2))  # the period before
+    figures = build_figures(tjorn_scope(end=D(2025, 12, 31)))
+    est = figures.est
+    assert (est.total, est.previous) == (10, 1)
+    assert [(t.type, t.count, t.previous) for t in est.by_category] == [
+        ("Klotter", 9, 0),
+        ("Nedskräpning", 1, 1),
+    ]
+    assert dict(est.by_time_of_day)["Kväll (17–22)"] == 10
+    (hot,) = [s for s in figures.sources if s.key == "hot_spots"]
+    assert not hot.used and "(9," in hot.detail  # nine placed observations: too few alone

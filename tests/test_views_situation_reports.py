@@ -196,3 +196,22 @@ def sf_promise(cast):
     from tests.factories import promise
 
     return promise([cast.police, cast.tjorn], status=Promise.Status.PUBLISHED)
+
+
+def test_the_public_page_and_pdf_do_not_name_draft_promises(client, cast, report):
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.factories import promise
+
+    report.promises.add(promise([cast.police, cast.tjorn], title="Hemligt utkast 2027"))
+    client.force_login(cast.alice)
+    client.post(url("publish", report.pk))
+    assert "Hemligt utkast 2027" in client.get(url("detail", report.pk)).content.decode()
+    client.logout()
+    page = client.get(reverse("situation_public:report", args=[report.pk])).content.decode()
+    assert "Hemligt utkast 2027" not in page
+    pdf = client.get(reverse("situation_public:report_pdf", args=[report.pk])).content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Hemligt utkast" not in text

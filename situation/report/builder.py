@@ -24,12 +24,14 @@ from participation.inputs import dialogue_inputs, walk_findings
 from participation.models import ResidentReport
 from participation.models.walks import ActionStatus, StopCategory
 from situation.analysis import bin_points, cell_centres, grid_around, hot_spots
+from situation.est_inputs import est_summary
 from situation.models import CrimeCategory, CrimeStatistic, PoliceEvent
 from situation.report.figures import (
     CategoryCount,
     CrimeRow,
     CrimeSection,
     DialogueSection,
+    EstSection,
     HotSpotSection,
     MapCell,
     MunicipalityCrime,
@@ -378,18 +380,49 @@ def _category_name(names: dict | str | None) -> str:
 
 
 def _est(figures: ReportFigures, c: "_Context") -> None:
-    """EST observations (situation.est_inputs), when that part is in place."""
-    try:
-        from situation.est_inputs import est_summary  # noqa: F401
-    except ImportError:
-        _note(
-            figures,
-            "est",
-            _("EST-rapporter"),
-            False,
-            _("EST-rapporteringen finns inte på plattformen ännu."),
-            _("Observationer av platser och situationer från lokala rapportörer."),
-        )
+    """EST observations per municipality (situation.est_inputs), added up."""
+    name = _("EST-rapporter")
+    limits = _(
+        "Observationer av platser och situationer som lokala rapportörer (bostadsbolag, skola, "
+        "väktare, kommunens verksamheter, polisen) gör varje vecka. De visar vad rapportörerna "
+        "ser där de arbetar, inte allt som händer, och aldrig enskilda personer."
+    )
+    summaries = [
+        est_summary(m, c.scope.start, c.scope.end, previous=c.scope.previous)
+        for m in sorted(c.by_id.values(), key=_name)
+    ]
+    total = sum(s.total for s in summaries)
+    if not total:
+        _note(figures, "est", name, False, _("Inga EST-observationer under perioden."), limits)
+        return
+    categories: dict[str, TypeCount] = {}
+    areas: dict[str, int] = defaultdict(int)
+    times: dict[str, int] = defaultdict(int)
+    weekdays = [0] * 7
+    for summary in summaries:
+        for category in summary.categories:
+            row = categories.setdefault(category.name, TypeCount(category.name, 0, 0))
+            row.count += category.count
+            row.previous += category.previous
+        area_names = dict(summary.areas)
+        for code, n in summary.by_area.items():
+            areas[area_names.get(code, code) or _("Utan område")] += n
+        for _value, label, n in summary.by_time_of_day:
+            times[label] += n
+        weekdays = [a + b for a, b in zip(weekdays, summary.by_weekday, strict=True)]
+        c.points += [(p.lat, p.lon, False) for p in summary.points]
+    figures.est = EstSection(
+        total=total,
+        previous=sum(s.previous_total for s in summaries),
+        by_category=sorted(categories.values(), key=lambda t: (-t.count, t.type)),
+        by_area=sorted(areas.items(), key=lambda a: (-a[1], a[0])),
+        by_time_of_day=list(times.items()),
+        by_weekday=weekdays,
+    )
+    detail = ngettext(
+        "%(n)s observation under perioden.", "%(n)s observationer under perioden.", total
+    ) % {"n": total}
+    _note(figures, "est", name, True, detail, limits)
 
 
 # Hot spots

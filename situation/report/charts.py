@@ -53,6 +53,8 @@ class ReportCharts:
     surveys: list[Chart] = field(default_factory=list)
     reports_by_category: Chart | None = None
     remarks_by_focus_area: Chart | None = None
+    est_by_category: Chart | None = None
+    est_by_time_of_day: Chart | None = None
     stops_by_category: Chart | None = None
     maps: list[PlaceMap] = field(default_factory=list)
 
@@ -144,6 +146,26 @@ def report_charts(figures: ReportFigures, background: list[dict] = ()) -> Report
                     background,
                 )
             )
+    est = figures.est
+    if est is not None:
+        charts.est_by_category = interval_chart(
+            _("EST-observationer per kategori under perioden (antal)"),
+            [t.type for t in est.by_category],
+            [Point(_shown(t.count)) for t in est.by_category],
+            unit="",
+            axis_max=None,
+            label_heading=_("Kategori"),
+            intervals=False,
+        )
+        charts.est_by_time_of_day = interval_chart(
+            _("EST-observationer per tid på dygnet (antal)"),
+            [label for label, _n in est.by_time_of_day],
+            [Point(_shown(n)) for _label, n in est.by_time_of_day],
+            unit="",
+            axis_max=None,
+            label_heading=_("Tid på dygnet"),
+            intervals=False,
+        )
     dialogues = figures.dialogues
     if dialogues is not None and dialogues.remarks_by_focus_area:
         charts.remarks_by_focus_area = interval_chart(

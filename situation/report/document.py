@@ -13,7 +13,10 @@ from situation.report.charts import report_charts
 from situation.report.services import figures_for
 
 
-def document_context(report: SituationReport, *, for_print: bool = False) -> dict:
+def document_context(
+    report: SituationReport, *, for_print: bool = False, public: bool = False
+) -> dict:
+    """`public`: for residents, so only the promises they can read are named."""
     figures = figures_for(report)
     codes = [m.code for m in figures.municipalities]
     background = [
@@ -30,13 +33,13 @@ def document_context(report: SituationReport, *, for_print: bool = False) -> dic
                 "priority", "id"
             )
         ),
-        "promises": list(report.promises.all()),
+        "promises": [p for p in report.promises.all() if p.is_public or not public],
         "for_print": for_print,
         "min_cell": minimum_cell(),
     }
 
 
-def pdf_for(report: SituationReport, request: HttpRequest) -> HttpResponse:
-    context = document_context(report, for_print=True)
+def pdf_for(report: SituationReport, request: HttpRequest, *, public: bool = False) -> HttpResponse:
+    context = document_context(report, for_print=True, public=public)
     filename = f"{slugify(report.title) or 'lagesbild'}.pdf"
     return pdf_response("situation/report/pdf.html", context, filename, request=request)

@@ -211,11 +211,14 @@ class ResidentReportsSection:
 
 @dataclass
 class EstSection:
+    """EST observations of places and situations (counts of observations, not of people)."""
+
     total: int
-    by_category: list[tuple[str, int]]
+    previous: int
+    by_category: list[TypeCount]
     by_area: list[tuple[str, int]]
     by_time_of_day: list[tuple[str, int]]
-    weekly_hot_spots: list[str]
+    by_weekday: list[int]
 
 
 @dataclass

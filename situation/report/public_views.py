@@ -14,11 +14,10 @@ def _published(pk: int) -> SituationReport:
 
 @require_GET
 def public_report(request: HttpRequest, pk: int) -> HttpResponse:
-    context = document_context(_published(pk))
-    context["promises"] = [p for p in context["promises"] if p.is_public]
+    context = document_context(_published(pk), public=True)
     return render(request, "situation/report/public.html", context)
 
 
 @require_GET
 def public_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return pdf_for(_published(pk), request)
+    return pdf_for(_published(pk), request, public=True)
