@@ -4,6 +4,7 @@ Defaults give a local demo on SQLite. Production sets SECRET_KEY, DEBUG=0, ALLOW
 DATABASE_URL (PostgreSQL).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "core",
     "organisations",
     "promises",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns its lockout into our login page with the lock message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +129,27 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# Login throttling (django-axes, organisations/login.py). An account is locked for
+# AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT wrong passwords (the next attempt is refused
+# without checking the password); an address after LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords
+# whatever the usernames. Axes keeps the address of failed staff logins only for the cool-off:
+# `manage.py axes_reset` (scheduled, see README) deletes what is left. Successful logins are not
+# logged by axes (AXES_DISABLE_ACCESS_LOG), so no resident's or staff member's address is kept.
+AUTHENTICATION_BACKENDS = [
+    "organisations.login.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "organisations.login.ThrottleHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "10"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "organisations.login.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "organisations.login.client_str"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "public:home"
 
