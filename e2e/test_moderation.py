@@ -33,7 +33,7 @@ def test_moderator_redacts_and_approves_and_the_map_shows_it_coarsened(checked_p
     )
     p = checked_page
     login(p, "alice")
-    p.follow("Rapporter")
+    p.menu("Invånarnas röster", "Rapporter")
     assert "Väntar på granskning" in p.text()
     p.follow(f"Nr {r.pk}: Klotter")
     assert "Kalle Andersson" in p.text()  # the moderator reads the original

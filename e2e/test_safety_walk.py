@@ -32,7 +32,7 @@ def test_coordinator_records_a_walk_and_a_resident_reads_it(checked_page):
     make_cast()
     p = checked_page
     login(p, "alice")
-    p.follow("Dialoger och vandringar")
+    p.menu("Invånarnas röster", "Dialoger och vandringar")
     p.follow("Trygghetsvandringar")
     p.follow("Registrera en trygghetsvandring")
     p.submit("Spara vandringen")  # empty form: the errors are checked by axe too

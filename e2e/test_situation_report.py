@@ -39,7 +39,7 @@ def test_coordinator_writes_the_analysis_publishes_and_downloads_the_pdf(checked
 
     p = checked_page
     login(p, "alice")
-    p.follow("Lägesbild")
+    p.menu("Lägesbild", "Lägesbild")
     p.follow("Lägesbild Tjörn 2025")
     assert "Polisens händelsenotiser" in p.text()
     analysis = p.page.locator("section[aria-labelledby=analys]")

@@ -54,6 +54,7 @@ def send_report_link(report_id: int, token: str, language: str) -> bool:
     return mail.send(message, what="report link", ref=report_id)
 
 
+@task()
 def send_report_notice(report_id: int, kind: str, update_id: int | None = None) -> bool:
     """Tells the reporter of a status change or a rejection, when they left an e-mail address
     that is still kept (contact details are deleted after the retention time)."""

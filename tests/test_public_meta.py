@@ -62,4 +62,4 @@ def test_every_scrolling_table_is_a_named_focusable_region():
         for line in template.read_text().splitlines():
             if 'class="table-scroll"' in line:
                 assert 'tabindex="0"' in line and 'role="region"' in line, template
-                assert "aria-label=" in line, template
+                assert "aria-label=" in line or "aria-labelledby=" in line, template

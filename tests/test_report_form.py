@@ -12,6 +12,7 @@ from participation.models import ReportContact, ResidentReport
 from tests.report_helpers import (
     FORM_URL,
     category,
+    form_data,
     post_report,
     tjorn,
 )
@@ -122,10 +123,9 @@ def test_a_crime_category_leads_to_the_police_and_stores_nothing(client):
 
 
 def test_the_form_and_its_messages_are_in_english(client, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    html = client.get(FORM_URL).content.decode()
+    html = client.get("/en" + FORM_URL).content.decode()
     assert "This is not a police report" in html and "Send the report" in html
-    html = post_report(client, point="", place_text="").content.decode()
+    html = client.post("/en" + FORM_URL, form_data(point="", place_text="")).content.decode()
     assert "Say where it is" in html
 
 

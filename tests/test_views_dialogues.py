@@ -218,7 +218,11 @@ def test_publish_shows_what_becomes_public_then_unpublish(client, cast):
     client.post(url("dialogue_publish", d.pk))
     d.refresh_from_db()
     assert not d.is_published
-    actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
+    actions = list(
+        AuditEntry.objects.exclude(action__startswith="login.")
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert actions == ["dialogue.published", "dialogue.unpublished"]
 
 

@@ -284,5 +284,9 @@ def test_publish_unpublish_and_delete(client, cast):
     response = client.post(url("walk_delete", w.pk))
     assert response["Location"] == url("walk_list")
     assert not SafetyWalk.objects.exists() and not WalkAction.objects.exists()
-    actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
+    actions = list(
+        AuditEntry.objects.exclude(action__startswith="login.")
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert actions == ["safety_walk.published", "safety_walk.unpublished", "safety_walk.deleted"]
