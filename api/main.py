@@ -14,6 +14,7 @@ from api.errors import install_error_handlers
 ROUTERS = [
     ("/", "public.api.router"),
     ("/", "surveys.api.router"),
+    ("/", "participation.api.router"),
     ("/staff", "promises.api.router"),
 ]
 
@@ -30,7 +31,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Öppna data om medborgarlöften: kommuner, löften, aktiviteter, uppföljningar, "
-        "samverkansöverenskommelser, lägesrapporter och trygghetsundersökningarnas resultat. "
+        "samverkansöverenskommelser, lägesrapporter, trygghetsundersökningarnas resultat och "
+        "granskade rapporter från invånare (med ungefärlig plats). "
         "Läsning kräver ingen inloggning."
     ),
     urls_namespace="api",

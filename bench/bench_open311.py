@@ -24,7 +24,6 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from organisations.models import Municipality  # noqa: E402
@@ -80,16 +79,6 @@ def add_reports(count: int, start: int, days: int, rng: random.Random) -> None:
         f.auto_now, f.auto_now_add = f.name == "updated_at", f.name == "created_at"
 
 
-def map_data_url() -> str | None:
-    tjorn = Municipality.objects.get(code="1419")
-    for kwargs in ({"slug": tjorn.slug}, {"kommunkod": tjorn.code}, {}):
-        try:
-            return reverse("participation:map_data", kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return None
-
-
 def use_database(path: str) -> None:
     """Point the default connection at another SQLite file (reconnects on the next query)."""
     connection.close()
@@ -132,11 +121,6 @@ def main() -> None:
     add_reports(LARGE - SMALL, SMALL, days=3 * 365, rng=rng)
     connection.cursor().execute("ANALYZE")
     urls = dict(OPEN311)
-    map_url = map_data_url()
-    if map_url:
-        urls["public_map_data"] = map_url
-    else:
-        print("participation:map_data finns inte ännu; bara Open311 mäts.", file=sys.stderr)
     client = Client()
     for name, url in urls.items():
         use_database(small)

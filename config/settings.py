@@ -4,6 +4,7 @@ Defaults give a local demo on SQLite. Production sets SECRET_KEY, DEBUG=0, ALLOW
 DATABASE_URL (PostgreSQL).
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -40,11 +41,13 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "core",
     "organisations",
     "promises",
     "surveys",
     "participation",
+    "situation",
     "notifications",
     "public",
     "api",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns its lockout into our login page with the lock message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -124,6 +129,27 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
+# Login throttling (django-axes, organisations/login.py). An account is locked for
+# AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT wrong passwords (the next attempt is refused
+# without checking the password); an address after LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords
+# whatever the usernames. Axes keeps the address of failed staff logins only for the cool-off:
+# `manage.py axes_reset` (scheduled, see README) deletes what is left. Successful logins are not
+# logged by axes (AXES_DISABLE_ACCESS_LOG), so no resident's or staff member's address is kept.
+AUTHENTICATION_BACKENDS = [
+    "organisations.login.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "organisations.login.ThrottleHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "10"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "organisations.login.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "organisations.login.client_str"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "public:home"
 
@@ -221,8 +247,15 @@ PRIVACY_MIN_CELL = int(os.environ.get("PRIVACY_MIN_CELL", "5"))
 # Public map points are moved to the centre of a grid cell of this size unless a moderator
 # approves the precise point.
 PUBLIC_POINT_GRID_METRES = int(os.environ.get("PUBLIC_POINT_GRID_METRES", "200"))
+# The lägesbild counts residents' reports and walk stops per cell of this grid on its maps.
+LAGESBILD_MAP_GRID_METRES = int(os.environ.get("LAGESBILD_MAP_GRID_METRES", "500"))
+# …and looks for hot spots (Getis-Ord Gi*) on a grid of this cell size.
+LAGESBILD_HOTSPOT_CELL_METRES = int(os.environ.get("LAGESBILD_HOTSPOT_CELL_METRES", "250"))
 # … and survey results are not broken down for a group with fewer respondents than this.
 PRIVACY_MIN_BREAKDOWN = int(os.environ.get("PRIVACY_MIN_BREAKDOWN", "30"))
+# Residents' reports: one not handled within this many days (still waiting for moderation, or
+# published but still only "mottagen") is highlighted as overdue in the moderation queue.
+REPORT_OVERDUE_DAYS = int(os.environ.get("REPORT_OVERDUE_DAYS", "14"))
 
 # Background work (DESIGN.md): django-tasks with its database backend, run by
 # `manage.py db_worker`. TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, small demos).
@@ -316,3 +349,60 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 
 # Survey answer pages: how long a process keeps a wave's questionnaire (surveys/answering.py).
 SURVEY_QUESTIONNAIRE_CACHE_SECONDS = int(os.environ.get("SURVEY_QUESTIONNAIRE_CACHE_SECONDS", "60"))
+
+# Lägesbild (situation): the åtgärdsplan is reviewed every this many years unless its decision
+# says otherwise (law 2023:196 leaves the interval open; DOMAIN.md §1).
+ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
+# Its coordinators are reminded of the review from this many days before it is due.
+ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))
+
+# Background tasks' live progress (core.tasks): a cache that the web server and the worker
+# share. The file cache needs nothing else; several app servers share a cache such as Redis
+# instead (set TASK_PROGRESS_CACHE_URL to redis://…). Pages following a task reload every
+# TASK_PROGRESS_REFRESH_SECONDS.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "tasks": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(BASE_DIR / "var" / "cache" / "tasks"),
+    },
+}
+if os.environ.get("TASK_PROGRESS_CACHE_URL"):
+    CACHES["tasks"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["TASK_PROGRESS_CACHE_URL"],
+    }
+TASK_PROGRESS_CACHE = "tasks"
+TASK_PROGRESS_REFRESH_SECONDS = int(os.environ.get("TASK_PROGRESS_REFRESH_SECONDS", "2"))
+
+# Polisen's events API (situation.fetching; `manage.py fetch_police_events`). Its rules: an
+# identifying User-Agent, at least 10 s between calls and at most 60 calls an hour.
+POLICE_API_URL = os.environ.get("POLICE_API_URL", "https://polisen.se/api/events")
+POLICE_API_USER_AGENT = os.environ.get(
+    "POLICE_API_USER_AGENT", f"Medborgarloften/1.0 (+{SITE_URL}; {OPEN_DATA_CONTACT_EMAIL})"
+)
+POLICE_API_MIN_INTERVAL_SECONDS = float(os.environ.get("POLICE_API_MIN_INTERVAL_SECONDS", "10"))
+POLICE_API_MAX_CALLS_PER_HOUR = int(os.environ.get("POLICE_API_MAX_CALLS_PER_HOUR", "60"))
+POLICE_API_TIMEOUT_SECONDS = float(os.environ.get("POLICE_API_TIMEOUT_SECONDS", "30"))
+# EST: the period analysis cuts the year into quarters ("quarter") or tertials ("tertial"), as
+# the municipality works (DOMAIN.md §4).
+EST_ANALYSIS_PERIOD = os.environ.get("EST_ANALYSIS_PERIOD", "quarter")
+# Residents' reports (participation/reports): uploaded files live under MEDIA_ROOT (above; not
+# served publicly by this app); photos are re-encoded without any metadata.
+# Contact details a resident leaves, and the original text of a report a moderator redacted, are
+# deleted this many days after the report (`manage.py delete_expired_report_data`).
+REPORT_CONTACT_RETENTION_DAYS = int(os.environ.get("REPORT_CONTACT_RETENTION_DAYS", "90"))
+REPORT_ORIGINAL_RETENTION_DAYS = int(os.environ.get("REPORT_ORIGINAL_RETENTION_DAYS", "90"))
+REPORT_DESCRIPTION_MAX = int(os.environ.get("REPORT_DESCRIPTION_MAX", "5000"))
+REPORT_PHOTO_MAX_BYTES = int(os.environ.get("REPORT_PHOTO_MAX_BYTES", str(10 * 2**20)))
+REPORT_PHOTO_MAX_SIDE = int(os.environ.get("REPORT_PHOTO_MAX_SIDE", "1600"))
+# Similar published reports within this distance are shown before a new one is sent.
+REPORT_NEARBY_METRES = int(os.environ.get("REPORT_NEARBY_METRES", "300"))
+# Flood limit: at most this many reports (and "me too"s) per internet address and window; the
+# address is kept only as a salted hash in the cache, for the window. With several server
+# processes, configure a shared CACHES backend (e.g. database or Redis) so they count together.
+REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT", "5"))
+REPORT_RATE_WINDOW_MINUTES = int(os.environ.get("REPORT_RATE_WINDOW_MINUTES", "60"))
+# Behind a reverse proxy every request comes from the proxy: name the header it sets with the
+# client's address (e.g. HTTP_X_FORWARDED_FOR), or all residents would share one limit.
+REPORT_RATE_ADDRESS_HEADER = os.environ.get("REPORT_RATE_ADDRESS_HEADER", "")

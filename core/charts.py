@@ -27,7 +27,7 @@ from django.utils.safestring import SafeString, mark_safe  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FixedLocator  # noqa: E402
+from matplotlib.ticker import FixedLocator, MaxNLocator  # noqa: E402
 
 from core.privacy import FigureState, PublicFigure, hidden_text  # noqa: E402
 
@@ -124,8 +124,10 @@ def interval_chart(
     decimals: int = 0,
     axis_max: float | None = 100,
     label_heading: str = "",
+    intervals: bool = True,
 ) -> Chart:
-    """Horizontal bars, one per label, each with its 95 % interval as a whisker."""
+    """Horizontal bars, one per label, each with its 95 % interval as a whisker. Without
+    `intervals` (counts, rates) the table has no interval column."""
     spec = {
         "kind": "hbar",
         "title": title,
@@ -134,6 +136,7 @@ def interval_chart(
         "axis_max": axis_max,
         "unit": unit,
         "gap": _("visas inte"),
+        "integer": decimals == 0 and not intervals,
     }
     table = ChartTable(
         caption=title,
@@ -143,6 +146,9 @@ def interval_chart(
             for label, p in zip(labels, points, strict=True)
         ],
     )
+    if not intervals:
+        table.columns = table.columns[:2]
+        table.rows = [row[:2] for row in table.rows]
     return Chart(title, _svg(spec), table, _notes(points))
 
 
@@ -154,8 +160,10 @@ def bar_chart(
     unit: str = "",
     decimals: int = 0,
     label_heading: str = "",
+    whole_numbers: bool = False,
 ) -> Chart:
-    """Vertical bars, one per label (counts or shares without intervals)."""
+    """Vertical bars, one per label (counts or shares without intervals). With
+    `whole_numbers`, the axis is marked in whole numbers only (counts of things)."""
     spec = {
         "kind": "bar",
         "title": title,
@@ -163,6 +171,8 @@ def bar_chart(
         "points": [_plotted(p) for p in points],
         "unit": unit,
         "gap": _("visas inte"),
+        "whole_numbers": whole_numbers,
+        "integer": decimals == 0,
     }
     table = ChartTable(
         caption=title,
@@ -264,8 +274,11 @@ def _draw_hbar(spec: dict) -> Figure:
 
 def _draw_bar(spec: dict) -> Figure:
     labels, points = spec["labels"], spec["points"]
-    figure = Figure(figsize=(max(4.0, 0.9 * len(labels) + 1.5), 3.2))
-    figure.subplots_adjust(left=0.14, right=0.97, top=0.95, bottom=0.3 if len(labels) > 5 else 0.14)
+    # At most a page's width (a chart wider than that is shrunk, and its text with it); labels
+    # are turned only when long ones would collide (months and hours stay upright).
+    tilt = len(labels) > 5 and max((len(label) for label in labels), default=0) > 4
+    figure = Figure(figsize=(min(6.4, max(4.0, 0.9 * len(labels) + 1.5)), 3.2))
+    figure.subplots_adjust(left=0.14, right=0.97, top=0.95, bottom=0.3 if tilt else 0.14)
     axes = figure.add_subplot()
     for x, (value, _low, _high) in enumerate(points):
         if value is None:
@@ -285,8 +298,9 @@ def _draw_bar(spec: dict) -> Figure:
     axes.set_xticks(
         range(len(labels)),
         labels,
-        rotation=30 if len(labels) > 5 else 0,
-        ha="right" if len(labels) > 5 else "center",
+        rotation=30 if tilt else 0,
+        ha="right" if tilt else "center",
+        fontsize=8 if len(labels) > 14 else None,
     )
     _finish_value_axis(axes, spec, "y")
     return figure
@@ -330,6 +344,9 @@ def _finish_value_axis(axes: object, spec: dict, which: str) -> None:
         setter(0, limit)
     else:
         setter(left=0) if which == "x" else setter(bottom=0)
+    # counts: whole numbers on the axis
+    if spec.get("whole_numbers") or (spec.get("integer") and limit not in ticks):
+        (axes.xaxis if which == "x" else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
     if spec["unit"]:
         (axes.set_xlabel if which == "x" else axes.set_ylabel)(spec["unit"])
     axes.grid(axis=which, color="#d0d0d0", linewidth=0.6)
@@ -342,8 +359,9 @@ _DRAW = {"hbar": _draw_hbar, "bar": _draw_bar, "line": _draw_line}
 
 
 def _accessible(svg: str, title: str) -> str:
-    """The bare <svg> element, scalable, named for assistive technology, with ids unique on the
-    page (several charts share one document)."""
+    """The bare <svg> element, named for assistive technology, with ids unique on the page
+    (several charts share one document). Its width and height stay in pt, the size it was
+    drawn at, so that a PDF prints it at that size; pages scale it with CSS."""
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     # matplotlib's <style> element would need 'unsafe-inline' styles under the site's CSP; its
@@ -353,7 +371,6 @@ def _accessible(svg: str, title: str) -> str:
     svg = re.sub(r'id="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
-    svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)
     escaped = escape(title)
     head_end = svg.index(">") + 1
     opening = svg[:head_end].replace(

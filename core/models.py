@@ -1,5 +1,6 @@
-"""What the shared import machinery (core.imports) keeps: which files were imported, and
-uploads waiting between their preview and the confirmation."""
+"""What the shared blocks keep: which files were imported (core.imports), uploads waiting
+between their preview and the confirmation, and how far background tasks have come
+(core.tasks)."""
 
 import uuid
 
@@ -56,3 +57,48 @@ class PendingImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class TaskStatus(models.TextChoices):
+    QUEUED = "queued", _("Väntar på sin tur")
+    RUNNING = "running", _("Pågår")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Misslyckades")
+
+
+class TaskProgress(models.Model):
+    """How far a background task (core.tasks) has come, for the page that follows it: the
+    owner's view of an import, a PDF, a re-weighting. The live step count of a task working
+    inside a long transaction is kept in the cache (core.tasks explains why); this row has
+    the status, the last message and, at the end, the result or the errors."""
+
+    Status = TaskStatus
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("typ"), max_length=40)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("klart"), default=0)
+    total = models.PositiveIntegerField(_("totalt"), default=0)
+    message = models.CharField(_("meddelande"), max_length=300, blank=True)
+    result = models.JSONField(_("resultat"), null=True, blank=True)
+    errors = models.JSONField(_("fel"), default=list, blank=True)
+    task_result_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bakgrundsuppgift")
+        verbose_name_plural = _("bakgrundsuppgifter")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.get_status_display()}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {TaskStatus.DONE, TaskStatus.FAILED}

@@ -19,6 +19,7 @@ letter-like page): split long runs into parts (see surveys.letters, 100 letters 
 than render thousands of pages in one request.
 """
 
+import logging
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,6 +32,24 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 MEDIA_TYPE = "application/pdf"
+SVG_PROPERTIES = ("fill", "stroke", "text-anchor", "clip-path", "mix-blend-mode")
+
+
+class _InlineSvgStyles(logging.Filter):
+    """Charts (core.charts) are inline SVG with fill and stroke in style attributes. WeasyPrint's
+    HTML stylesheet reader warns that it does not know them, then draws them all the same
+    with its SVG renderer: hundreds of warnings a chart that say nothing."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (
+            message.startswith("Ignored `")
+            and message.endswith("unknown property.")
+            and message.removeprefix("Ignored `").startswith(SVG_PROPERTIES)
+        )
+
+
+logging.getLogger("weasyprint").addFilter(_InlineSvgStyles())
 
 
 def static_file(url_path: str) -> Path | None:

@@ -10,7 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import content, open311_seed
+from demo.est_seed import load_est_demo
+from demo.seed_lagesbild import load_lagesbild
+from demo.seed_situation import load_police_events
 from demo.seed_voices import load_voices
+from demo.situation_demo import load_situation_demo
 from demo.survey_demo import load_survey_demo
 from organisations.models import Contact, Membership, Municipality, Organisation, PoliceArea
 from promises.models import (
@@ -259,7 +263,8 @@ def _demo_emails() -> None:
 @transaction.atomic
 def load_demo() -> bool:
     """Load the demo; False when it was already loaded. Parts added later (residents' voices,
-    Open311 requests, Svenljunga's safety survey) are added to a demo loaded before them."""
+    Open311 requests, Svenljunga's safety survey, police events) are added to a demo loaded
+    before them."""
     loading = not is_loaded()
     if loading:
         orgs = _organisations()
@@ -270,6 +275,10 @@ def load_demo() -> bool:
             _promise(data, orgs, agreements)
     loading = load_voices() or loading
     loading = load_survey_demo() or loading
+    loading = load_situation_demo() or loading
+    loading = load_police_events() or loading
+    loading = load_est_demo() or loading
+    loading = load_lagesbild() or loading
     open311_seed.seed()
     _demo_emails()
     return loading

@@ -94,6 +94,15 @@ class CheckedPage:
             self.page.get_by_role("link", name=link_text, exact=True).first.click()
         self.check()
 
+    def menu(self, group: str, link_text: str) -> None:
+        """Open a group of the staff menu with the keyboard and follow one of its links."""
+        summary = self.page.locator(".site-nav summary", has_text=group)
+        summary.focus()
+        self.page.keyboard.press("Enter")
+        with self.page.expect_navigation():
+            self.page.locator(".site-nav").get_by_role("link", name=link_text, exact=True).click()
+        self.check()
+
     def text(self) -> str:
         return self.page.inner_text("main")
 

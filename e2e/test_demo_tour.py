@@ -44,7 +44,7 @@ def test_bra_member_publishes_a_follow_up(checked_page):
     assert "Fel användarnamn eller lösenord" in p.text()
     p.page.fill("#id_password", "demo-lofte-2026")
     p.submit("Logga in")
-    p.follow("Löften")
+    p.menu("Löften och planer", "Löften")
     p.follow(mellerud.title)
     p.follow("Registrera uppföljning")
     p.page.fill("#id_date", "2025-02-10")
@@ -56,8 +56,13 @@ def test_bra_member_publishes_a_follow_up(checked_page):
     p.submit("Spara uppföljningen")
     p.submit("Publicera uppföljningen")
     assert "Uppföljningen är publicerad." in p.text()
-    for link in ["Händelselogg", "Överenskommelser", "Kontakter", "Mina aktiviteter"]:
-        p.follow(link)
+    for group, link in [
+        ("Konto och logg", "Händelselogg"),
+        ("Löften och planer", "Överenskommelser"),
+        ("Löften och planer", "Kontakter"),
+        ("Löften och planer", "Mina aktiviteter"),
+    ]:
+        p.menu(group, link)
     p.goto("/personal/fokusomraden/")
     p.goto("/kommun/mellerud/")
     assert "Alla planerade kontroller genomfördes." in p.text()

@@ -25,7 +25,7 @@ def test_coordinator_publishes_and_police_reports_progress(checked_page):
     login(p, "alice")
     assert "Översikt" in p.text()
 
-    p.follow("Löften")
+    p.menu("Löften och planer", "Löften")
     p.follow("Nytt medborgarlöfte")
     p.submit("Skapa utkast")  # empty form: errors next to the fields, checked by axe too
     assert "Något behöver rättas" in p.text()

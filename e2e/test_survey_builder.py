@@ -31,7 +31,7 @@ def test_coordinator_builds_a_survey(checked_page):
     make_cast()
     p = checked_page
     login(p, "alice")
-    p.follow("Undersökningar")
+    p.menu("Trygghetsmätningar", "Undersökningar")
     assert "Inga undersökningar än" in p.text()
     p.follow("Ny undersökning")
     assert p.page.input_value("#id_title") == "Trygghetsundersökning Tjörn"

@@ -17,6 +17,8 @@ from django.utils import translation
 
 from core.notices import Notice
 from notifications.models import Subscription
+from participation.models import ReportUpdate, ResidentReport
+from participation.public_reports import public_report_path
 from promises.reminders import Reminder
 
 logger = logging.getLogger(__name__)
@@ -119,6 +121,38 @@ def reminders_message(user: AbstractBaseUser, reminders: list[Reminder]) -> Emai
     }
     with translation.override(settings.LANGUAGE_CODE):
         return _message(to=user.email, template="reminders", context=context)
+
+
+def report_link_message(*, to: str, report: object, token: str, language: str) -> EmailMessage:
+    """The private link to a report the resident just sent (only to the address they left)."""
+    context = {
+        "report": report,
+        "follow_url": absolute(reverse("participation:report_follow", args=[token])),
+        "retention_days": settings.REPORT_CONTACT_RETENTION_DAYS,
+    }
+    with translation.override(language):
+        return _message(to=to, template="report_link", context=context)
+
+
+def report_notice_message(
+    *, to: str, report: ResidentReport, kind: str, update: ReportUpdate | None
+) -> EmailMessage:
+    """Tells a reporter what happened to their report: the status and its public answer, or
+    that it will not be published and why. Never the report's text, its place or the private
+    follow link (only its hash is stored); the link goes to the municipality's public map."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "report": report,
+            "kind": kind,
+            "status": report.Status(update.status).label if update else "",
+            "note": update.public_note if update else "",
+            "reason": report.rejection_reason if kind == "rejected" else "",
+            "category": report.category.name_in(settings.LANGUAGE_CODE),
+            "municipality": report.municipality.name,
+            "url": absolute(public_report_path(report)),
+            "number": report.pk,
+        }
+        return _message(to=to, template="report_notice", context=context)
 
 
 def send(message: EmailMessage, *, what: str, ref: object) -> bool:

@@ -4,10 +4,14 @@ soon as the change is committed. `manage.py send_notifications` catches anything
 
 from django.db import models, transaction
 from django.db.models.signals import post_save
+from django.utils import translation
 
 from notifications import registry
 from notifications.models import Subscription
-from notifications.tasks import send_immediate_notices
+from notifications.tasks import send_immediate_notices, send_report_link, send_report_notice
+from participation.models import ReportContact
+from participation.moderation.signals import report_notice
+from participation.reports.submission import report_filed
 
 
 def _enqueue_immediate_notices() -> None:
@@ -22,6 +26,21 @@ def _saved(sender: type[models.Model], raw: bool = False, **kwargs: object) -> N
         transaction.on_commit(_enqueue_immediate_notices, robust=True)
 
 
+def _report_filed(sender: object, report_id: int, token: str, **kwargs: object) -> None:
+    """Sent after the new report is committed: e-mail its link if an address was left."""
+    if ReportContact.objects.filter(report_id=report_id).exclude(email="").exists():
+        send_report_link.enqueue(report_id, token, translation.get_language() or "sv")
+
+
+def _report_notice(
+    sender: object, report_id: int, kind: str, update_id: int | None, **_: object
+) -> None:
+    """Sent by participation's moderation after its change is committed."""
+    send_report_notice.enqueue(report_id, kind, update_id)
+
+
 def connect() -> None:
+    report_filed.connect(_report_filed, dispatch_uid="notify-report-filed")
+    report_notice.connect(_report_notice, dispatch_uid="notify-report-notice")
     for model in registry.triggers():
         post_save.connect(_saved, sender=model, dispatch_uid=f"notify-{model._meta.label}")

@@ -9,6 +9,7 @@ from notifications import mail
 from notifications.digests import send_notices
 from notifications.models import Subscription
 from notifications.sending import send_all
+from participation.models import ReportContact, ReportUpdate, ResidentReport
 
 
 @task()
@@ -35,3 +36,37 @@ def send_immediate_notices() -> int:
 def send_notifications() -> dict[str, int]:
     """Everything `manage.py send_notifications` does."""
     return send_all().as_dict()
+
+
+@task()
+def send_report_link(report_id: int, token: str, language: str) -> bool:
+    """The private follow link of a new report, to the e-mail address its sender left. The
+    token is in the queue only until this runs (and the task results are pruned); the address
+    is read from the report's contact details, never passed along."""
+    contact = (
+        ReportContact.objects.select_related("report__category").filter(report_id=report_id).first()
+    )
+    if contact is None or not contact.email:
+        return False
+    message = mail.report_link_message(
+        to=contact.email, report=contact.report, token=token, language=language
+    )
+    return mail.send(message, what="report link", ref=report_id)
+
+
+def send_report_notice(report_id: int, kind: str, update_id: int | None = None) -> bool:
+    """Tells the reporter of a status change or a rejection, when they left an e-mail address
+    that is still kept (contact details are deleted after the retention time)."""
+    contact = ReportContact.objects.filter(report_id=report_id).exclude(email="").first()
+    if contact is None:
+        return False
+    report = (
+        ResidentReport.objects.select_related("category", "municipality")
+        .filter(pk=report_id)
+        .first()
+    )
+    update = ReportUpdate.objects.filter(pk=update_id, report_id=report_id).first()
+    if report is None or (kind == "status" and update is None):
+        return False
+    message = mail.report_notice_message(to=contact.email, report=report, kind=kind, update=update)
+    return mail.send(message, what="report notice", ref=report_id)

@@ -49,6 +49,18 @@ def reports_visible_to(user: AbstractBaseUser) -> QuerySet[ResidentReport]:
     )
 
 
+def reports_of_organisation(organisation: Organisation) -> Q:
+    """The reports one organisation handles: those it moderates (a municipality, or a police
+    area's municipalities) and those routed to it. Combine with reports_visible_to()."""
+    if organisation.kind == Organisation.Kind.MUNICIPALITY:
+        moderated = Q(municipality_id=organisation.municipality_id)
+    elif organisation.kind == Organisation.Kind.POLICE_AREA and organisation.police_area_id:
+        moderated = Q(municipality__police_areas=organisation.police_area_id)
+    else:
+        moderated = Q(pk__in=[])
+    return moderated | Q(responsible_id=organisation.pk)
+
+
 def can_moderate(access: Access, report: ResidentReport) -> bool:
     return report.municipality_id in moderated_municipality_ids(access)
 

@@ -1,8 +1,10 @@
-"""Staff pages: moderation, dialogues, safety walks."""
+"""Staff pages: dialogues, safety walks, the moderation of residents' reports."""
 
 from django.urls import path
 
 from participation.dialogues import views as dialogues
+from participation.moderation import template_views as templates
+from participation.moderation import views as moderation
 from participation.walks import stop_views as stops
 from participation.walks import views as walks
 
@@ -64,4 +66,25 @@ walk_urls = [
     ),
 ]
 
-urlpatterns: list = [*dialogue_urls, *walk_urls]
+report_urls = [
+    path("rapporter/", moderation.report_queue, name="report_queue"),
+    path("rapporter/<int:pk>/", moderation.report_detail, name="report_detail"),
+    path("rapporter/<int:pk>/foto/", moderation.report_photo, name="report_photo"),
+    path(
+        "rapporter/<int:pk>/foto/<slug:action>/",
+        moderation.report_photo_action,
+        name="report_photo_action",
+    ),
+    path("rapporter/<int:pk>/text/", moderation.report_redact, name="report_redact"),
+    path("rapporter/<int:pk>/godkann/", moderation.report_approve, name="report_approve"),
+    path("rapporter/<int:pk>/avvisa/", moderation.report_reject, name="report_reject"),
+    path("rapporter/<int:pk>/plats/", moderation.report_precision, name="report_precision"),
+    path("rapporter/<int:pk>/status/", moderation.report_status, name="report_status"),
+    path("rapporter/<int:pk>/ansvarig/", moderation.report_route, name="report_route"),
+    path("svarsmallar/", templates.template_list, name="template_list"),
+    path("svarsmallar/ny/", templates.template_create, name="template_create"),
+    path("svarsmallar/<int:pk>/andra/", templates.template_edit, name="template_edit"),
+    path("svarsmallar/<int:pk>/ta-bort/", templates.template_delete, name="template_delete"),
+]
+
+urlpatterns: list = [*dialogue_urls, *walk_urls, *report_urls]

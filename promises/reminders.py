@@ -8,12 +8,22 @@ The first two remind the members of the responsible organisation who may report 
 (reporter and up); the last the editors of the bodies that follow the promise up (the local
 BRÅ, say), or of its parties when it names none. The staff dashboard lists them; the
 notifications app e-mails them.
+
+Apps later in the chain add their own kinds without this module importing them: a
+`REMINDER_SOURCES` list in `<app>/reminders.py`, each source a function
+`(today, org_ids) -> list[Reminder]` that gives what is due for those organisations (all of
+them when `org_ids` is None). Their reminders are listed and e-mailed like these.
 """
 
 import calendar
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
@@ -128,11 +138,28 @@ def follow_up_reminders(promises: PromiseQuerySet, today: datetime.date) -> list
     return reminders
 
 
+ReminderSource = Callable[[datetime.date, set[int] | None], list[Reminder]]
+
+
+@cache
+def reminder_sources() -> tuple[ReminderSource, ...]:
+    """The REMINDER_SOURCES of the other installed apps' `reminders` modules."""
+    found: list[ReminderSource] = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.reminders"
+        if config.name != "promises" and find_spec(name) is not None:
+            found.extend(getattr(import_module(name), "REMINDER_SOURCES", ()))
+    return tuple(found)
+
+
 def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
     """Every reminder due on the platform today."""
     today = today or timezone.localdate()
-    return activity_reminders(Activity.objects.all(), today) + follow_up_reminders(
-        Promise.objects.all(), today
+    contributed = [r for source in reminder_sources() for r in source(today, None)]
+    return (
+        activity_reminders(Activity.objects.all(), today)
+        + follow_up_reminders(Promise.objects.all(), today)
+        + contributed
     )
 
 
@@ -150,4 +177,6 @@ def reminders_for_user(
     reminders = activity_reminders(activities, today) + follow_up_reminders(
         Promise.objects.filter(pk__in=promise_ids), today
     )
+    own = access.org_ids()
+    reminders += [r for source in reminder_sources() for r in source(today, own)]
     return [r for r in reminders if access.has(r.organisation_ids, r.min_role)]

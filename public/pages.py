@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from core.privacy import PublicFigure, minimum_breakdown, minimum_cell, public_count
 from organisations.models import Contact, Municipality, Organisation
 from participation.public import heard_for_promise, municipality_voices
+from participation.public_reports import municipality_reports_summary, report_map
 from promises.analysis import share_of_target, traffic_light
 from promises.models import (
     Activity,
@@ -25,6 +26,8 @@ from promises.models import (
     Verdict,
 )
 from promises.models.promises import commitment_group_heading
+from situation.models import SituationReport
+from situation.public import measures_for_promise, public_action_plans
 from surveys.results.charts import public_indicator_chart, trend_chart
 from surveys.results.public import public_surveys
 
@@ -121,6 +124,11 @@ def public_promises(activities_per_commitment: int | None = None) -> QuerySet[Pr
             Prefetch("commitments", queryset=commitments),
             Prefetch("follow_ups", queryset=follow_ups, to_attr="published_follow_ups"),
             Prefetch("indicators", queryset=indicators, to_attr="public_indicators"),
+            Prefetch(
+                "situation_reports",
+                queryset=SituationReport.objects.published().order_by("-period_end"),
+                to_attr="published_situation_reports",
+            ),
             "revisions",
         )
         .select_related("agreement", "successor")
@@ -252,6 +260,12 @@ def municipality_page(municipality: Municipality) -> dict:
         "agreements": agreements,
         "contacts": contacts_for(municipality),
         "voices": municipality_voices(municipality),
+        "action_plans": public_action_plans(municipality),
+        "situation_reports": list(
+            SituationReport.objects.published().of_municipality(municipality.pk)
+        ),
+        "reports": municipality_reports_summary(municipality),
+        "report_map": report_map(municipality, block_id="kommun-karta"),
     }
 
 
@@ -284,4 +298,5 @@ def promise_page(promise_id: int) -> dict | None:
         "updates": public_updates([promise.pk]),
         "municipalities": [p.municipality for p in promise.parties.all() if p.is_municipality],
         "heard": heard_for_promise(promise),
+        "action_plan_measures": measures_for_promise(promise),
     }

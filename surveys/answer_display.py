@@ -1,6 +1,6 @@
 """What the answer templates show for each question, in the respondent's language: labels,
 hints, choices with what was typed, and the answers read back on the summary page. The builder's
-preview renders the same `QuestionView`s (`preview_sections`) with
+preview (surveys.builder.preview) renders the same `QuestionView`s with
 templates/surveys/answer/_question.html, which needs `q` (a QuestionView) and `ui`
 (surveys.answer_texts.ui_texts); a page with a map also includes "maps/assets.html" once.
 """
@@ -12,9 +12,8 @@ from django.utils.formats import number_format
 
 from core.maps import MapBlock, MapTexts, municipality_background
 from surveys import conditions
-from surveys.answer_texts import ui_texts
-from surveys.answering import Questionnaire, build_questionnaire
-from surveys.models import Question, Survey, translated
+from surveys.answering import Questionnaire
+from surveys.models import Question, Section
 from surveys.validation import QuestionSpec
 
 # Scales up to this many steps are radio buttons; longer ones a number field.
@@ -47,6 +46,8 @@ class QuestionView:
     integer: bool = False
     map: MapBlock | None = None
     map_choice: Choice | None = None
+    # "sv" where the question has no text in the page's language and is shown in Swedish.
+    text_lang: str = ""
 
     @property
     def id(self) -> str:
@@ -75,8 +76,8 @@ class DisplayContext:
     ui: Mapping[str, str]
     questionnaire: Questionnaire
     # Keys of the other questions shown on the same page: a question depending on one of them
-    # says when to answer it (the answer pages put such a question on a page of its own, the
-    # builder's preview shows a whole section at once).
+    # says when to answer it (answering.split_pages puts such a question on a page of its own,
+    # so this holds only for pages built some other way).
     page_keys: frozenset[str] = frozenset()
 
 
@@ -105,17 +106,16 @@ def _number_hint(spec: QuestionSpec, ui: Mapping[str, str]) -> str:
 
 
 def _show_if_hint(question: Question, ctx: DisplayContext) -> str:
-    """On a page built before the answer it depends on was typed (the builder's preview)."""
+    """On a page built before the answer it depends on was typed."""
     condition = question.show_if or {}
     if condition.get("op") != "in" or len(condition.get("values", [])) != 1:
         return ""
     source = next((q for q in ctx.questionnaire.questions if q.key == condition["q"]), None)
     if source is None:
         return ""
-    version = source.item_version
     return ctx.ui["show_if_hint"] % {
-        "answer": version.option_label(condition["values"][0], ctx.language),
-        "question": version.text(ctx.language),
+        "answer": source.option_label(condition["values"][0], ctx.language),
+        "question": source.text(ctx.language),
     }
 
 
@@ -171,15 +171,17 @@ def question_view(
         key=question.key,
         kind=spec.kind,
         widget=spec.kind,
-        label=version.text(language),
+        label=question.text(language),
         required=spec.required,
-        help=version.help_text(language),
+        help=question.help_text(language),
         error=error,
         value=raw[0] if raw else "",
     )
+    if language != "sv" and view.label == question.text("sv"):
+        view.text_lang = "sv"
     if spec.kind in ("single", "multiple"):
         view.widget = "radios" if spec.kind == "single" else "checkboxes"
-        options = [(o["value"], translated(o["label"], language)) for o in version.options]
+        options = [(o["value"], o["label"]) for o in question.options_in(language)]
         view.choices = _choices(question.key, options, raw)
     elif spec.kind in ("scale", "number"):
         view.integer = spec.integer or spec.kind == "scale"
@@ -195,8 +197,8 @@ def question_view(
                     % {
                         "min": values[0],
                         "max": values[-1],
-                        "min_label": translated(limits["min_label"], language),
-                        "max_label": translated(limits["max_label"], language),
+                        "min_label": question.scale_label("min_label", language),
+                        "max_label": question.scale_label("max_label", language),
                     }
                 )
         else:
@@ -227,7 +229,7 @@ def answer_text(question: Question, value: object, ctx: DisplayContext) -> str:
         return ctx.ui["not_answered"]
     if kind in ("single", "multiple"):
         values = value if isinstance(value, list) else [value]
-        return ", ".join(version.option_label(v, ctx.language) for v in values)
+        return ", ".join(question.option_label(v, ctx.language) for v in values)
     if kind in ("scale", "number"):
         return _plain(value)
     if kind in ("area", "point") and isinstance(value, str):
@@ -237,21 +239,18 @@ def answer_text(question: Question, value: object, ctx: DisplayContext) -> str:
     return str(value)
 
 
-def preview_sections(survey: Survey, language: str) -> list[tuple[str, list[QuestionView]]]:
-    """Every question of a survey as the answer pages show it, section by section and empty,
-    for the builder's preview in `language`. A whole section is shown at once, so a question
-    that depends on another in it says when to answer it."""
-    questionnaire = build_questionnaire(survey)
-    own = next((lang for lang in questionnaire.languages if lang.code == language), None)
-    ui = ui_texts(language, own)
-    specs = {s.key: s for s in questionnaire.specs}
-    sections: dict[int, tuple[str, list[QuestionView]]] = {}
-    for question in questionnaire.questions:
-        keys = frozenset(
-            q.key for q in questionnaire.questions if q.section_id == question.section_id
-        )
-        ctx = DisplayContext(language, ui, questionnaire, keys)
-        title = translated(question.section.title, language) or survey.title_in(language)
-        view = question_view(question, specs[question.key], [], ctx)
-        sections.setdefault(question.section_id, (title, []))[1].append(view)
-    return list(sections.values())
+def matrix_layout(section: Section, views: list[QuestionView]) -> dict | None:
+    """A matrix page whose items all use one scale: the scale's labels, the stem the items'
+    wordings share (a bank item's wording is the stem followed by its short text, its help),
+    and each row labelled by its short text. None where the page is not shown as a matrix."""
+    if section.kind != "matrix" or not views:
+        return None
+    labels = [c.label for c in views[0].choices]
+    if not all(v.widget == "radios" and [c.label for c in v.choices] == labels for v in views):
+        return None
+    stems = {v.label[: -len(v.help)].strip() for v in views if v.help and v.label.endswith(v.help)}
+    stem = stems.pop() if len(stems) == 1 and len(views) > 1 else ""
+    for v in views:
+        if stem and v.label.endswith(v.help):
+            v.label, v.help = v.help, ""
+    return {"labels": labels, "stem": stem}

@@ -1,12 +1,15 @@
-"""Every text of the residents' answer pages (buttons, hints, messages), by key.
+"""Every text of the residents' answer pages (buttons, hints, messages), by key: the one
+place for them, read by the answer pages, the builder's preview and the translator's page.
 
 Swedish, English and Arabic come from the gettext catalogues (locale/en, locale/ar). A language a
 translator adds in the builder has no catalogue: its texts are the survey language's `ui` JSON,
 keyed as here (the builder's translator page lists UI_TEXTS), and a text not yet translated is
-shown in Swedish. Texts with placeholders are filled in by the views with `%`.
+shown in Swedish. Texts with placeholders are filled in by the views with `%`, so a translation
+must keep exactly the Swedish text's placeholders (PLACEHOLDER; the translator's form checks).
 """
 
 import functools
+import re
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +140,14 @@ UI_TEXTS = {
 def catalogue_texts(language: str) -> dict[str, str]:
     with translation.override(language):
         return {key: str(text) for key, text in UI_TEXTS.items()}
+
+
+def english_defaults() -> dict[str, str]:
+    """The texts in English: what a translator of a new language starts from."""
+    return catalogue_texts("en")
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def ui_texts(language: str, survey_language: SurveyLanguage | None = None) -> dict[str, str]:

@@ -232,7 +232,7 @@ def _exposure(suffix: str, sv: str, en: str, ar: str) -> list[BankItem]:
                 "en": "How many times?",
                 "ar": "كم مرة؟",
             },
-            "constraints": {"min": 1, "max": 100},
+            "constraints": {"min": 1, "max": 100, "integer": True},
         },
     ]
 

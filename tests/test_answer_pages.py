@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from surveys.answer_display import preview_sections
-from surveys.models import Item, Question, ResponseDraft, Section
+from surveys.builder.preview import preview
+from surveys.models import Item, Question, ResponseDraft, Section, SurveyLanguage
 from tests.answer_helpers import PROBLEMS, open_wave, start_with_code, tjorn_areas
 from tests.survey_factories import area as area_factory
 from tests.survey_factories import survey, wave
@@ -124,6 +124,7 @@ def test_back_saves_what_was_typed_without_checking_it(client, answering):
         ("trygghet_index", "11", "Talet får inte vara större än 10."),
         ("utsatt_inbrott_antal", "500", "Talet får inte vara större än 100."),
         ("utsatt_inbrott_antal", "tre", "Skriv ett tal, till exempel 3."),
+        ("utsatt_inbrott_antal", "2,5", "Skriv ett heltal, utan decimaler."),  # a count
         (
             "forslag",
             "x" * 100_000,
@@ -175,7 +176,7 @@ def test_every_kind_of_question_is_rendered_with_labels(client, answering):
     html = client.get("/enkat/svar/sida/4/").content.decode()
     assert html.count('type="radio" name="trygghet_index"') == 10
     assert "1 betyder ”Inte alls” och 10 betyder ”I mycket hög grad”." in html
-    assert 'inputmode="decimal"' in html and "Skriv ett tal från 1 till 100." in html
+    assert 'inputmode="numeric"' in html and "Skriv ett tal från 1 till 100." in html  # a count
     assert "Skriv inte namn eller annat som kan peka ut någon." in html
     assert (
         "Du kan skriva högst 2\xa0000 tecken." in html
@@ -239,16 +240,17 @@ def test_coming_back_continues_on_the_page_where_the_resident_left(client, answe
     assert client.post("/enkat/svar/")["Location"] == "/enkat/svar/sida/3/?sprak=sv"
 
 
-def test_the_builders_preview_shows_a_section_at_once_with_when_to_answer(cast):
-    sections = preview_sections(survey(cast.tjorn), "sv")
-    ((title, views),) = sections
-    assert title == "Trygghet"
-    follow_up = next(v for v in views if v.key == "otrygg_kvall_orsak")
-    assert follow_up.hints[0] == (
-        "Svara bara om du svarade ”Går aldrig ut ensam sent på kvällen” på frågan ”Hur trygg "
-        "eller otrygg känner du dig om du går ut ensam sent en kväll i ditt eget bostadsområde?”."
-    )
-    assert all(not c.checked for v in views for c in v.choices)
+def test_the_builders_preview_shows_the_answer_pages_with_when_a_question_is_shown(cast):
+    pages = preview(survey(cast.tjorn), SurveyLanguage(code="sv", name="Svenska"))["pages"]
+    # The follow-up starts a page of its own, as on the answer pages.
+    assert [[q.view.key for q in p.questions] for p in pages][:2] == [
+        ["otrygg_kvall"],
+        ["otrygg_kvall_orsak", "oro_samhalle", "fortroende_polis", "kon", "alder"],
+    ]
+    assert pages[0].progress == "Sida 1 av 2" and pages[-1].is_last
+    follow_up = pages[1].questions[0]
+    assert follow_up.condition == "”otrygg_kvall” är ”Går aldrig ut ensam sent på kvällen”"
+    assert all(not c.checked for p in pages for q in p.questions for c in q.view.choices)
 
 
 def test_multiple_choice_and_a_long_area_list(client, cast):

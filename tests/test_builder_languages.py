@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import AuditEntry
-from surveys.builder.ui_texts import ui_text
+from surveys.answer_texts import ui_texts
 from surveys.models import Item, ItemVersion, Question, SurveyLanguage
 from surveys.services import open_wave
 from tests import survey_factories as sf
@@ -125,7 +125,8 @@ def test_translate_into_a_new_language(client, cast, survey):
     scale = survey.questions.get(key="trygghet_index")
     assert scale.scale_label("min_label", "so") == "Gabi ahaanba maya"
     language = survey.languages.get(code="so")
-    assert ui_text(language, "next") == "Xiga" and ui_text(language, "previous") == "Previous"
+    texts = ui_texts("so", language)
+    assert texts["next"] == "Xiga" and texts["back"] == "Tillbaka"  # not translated: Swedish
     entry = AuditEntry.objects.get(action="survey.translated")
     assert entry.after["language"] == "so" and "otrygg_kvall" in entry.after["changed"]
 

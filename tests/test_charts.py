@@ -76,3 +76,15 @@ def test_bar_chart_without_intervals():
     )
     assert chart.table.rows == [["a", "3 st"], ["b", "för få svar"]]
     assert 'role="img"' in str(chart.svg)
+
+
+def test_interval_chart_of_counts_has_no_interval_column():
+    chart = interval_chart(
+        "Händelser",
+        ["Tjörn"],
+        [Point(PublicFigure(FigureState.SHOWN, 12))],
+        unit="",
+        intervals=False,
+    )
+    assert chart.table.columns == ["Grupp", "Värde"]
+    assert chart.table.rows == [["Tjörn", "12"]]

@@ -68,8 +68,23 @@ def test_small_staff_dialogue_suppressed_and_internal_remark_hidden(db, client):
     assert "antecknad internt" not in body(client, citizen.get_absolute_url())
 
 
-def test_demo_reports_are_moderated(db):
+def test_demo_reports_are_moderated_or_in_the_queue(db):
     call_command("load_demo", verbosity=0)
     reports = ResidentReport.objects.all()
-    assert reports.count() == len(open311_seed.REPORTS)
-    assert all(r.moderation == "approved" and r.public_text.startswith("Exempel:") for r in reports)
+    assert reports.count() == len(open311_seed.REPORTS) + len(open311_seed.QUEUE)
+    public = ResidentReport.objects.public()
+    assert public.count() == len(open311_seed.REPORTS)
+    assert all(r.public_text.startswith("Exempel:") for r in public)
+    assert all(r.description.startswith("Exempel:") for r in reports)
+    assert set(reports.values_list("moderation", flat=True)) == {"approved", "pending", "rejected"}
+
+
+def test_demo_queue_shows_overdue_reports(db, client):
+    from participation.models import ResponseTemplate
+
+    call_command("load_demo", verbosity=0)
+    assert ResponseTemplate.objects.count() == len(open311_seed.TEMPLATES)
+    client.login(username="samordnare", password="demo-lofte-2026")
+    page = client.get("/personal/invanare/rapporter/").content.decode()
+    assert "2 rapporter är försenade" in page
+    assert "Väntar på granskning</a>: 2" in page

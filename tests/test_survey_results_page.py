@@ -124,3 +124,16 @@ def test_same_number_of_queries_whatever_the_number_of_responses(client, cast):
     rf.fill(small.later, small.areas, [400, 120, 60], seed=9)
     on_wave_closed(small.later)
     assert count(small.later) == few
+
+
+def test_what_the_results_rest_on_is_apart_from_the_downloads_and_the_page_contents(
+    client, cast, waves
+):
+    body = page(client, cast.alice, waves.later)
+    downloads = body[body.index('<div class="actions">') :]
+    downloads = downloads[: downloads.index("</div>")]
+    assert "Populationsmarginaler" not in downloads and "Ladda ner resultaten (CSV)" in downloads
+    basis = body[body.index('<p class="results-basis">') :]
+    assert basis.index("Populationsmarginaler") < basis.index("</p>")
+    assert '<p class="toc-label">På sidan:</p>' in body
+    assert "results-basis" not in page(client, cast.viewer, waves.later)

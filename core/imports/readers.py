@@ -265,6 +265,10 @@ def _gunzip(content: bytes) -> bytes:
         raise FileRefused(
             _("Den uppackade filen är större än %(max)s megabyte.") % {"max": limit // 2**20}
         )
+    if not inflater.eof:
+        # zlib unpacks what there is of a cut-off file without complaint: a truncated gzip
+        # file must not be read as a shorter, still valid one.
+        raise FileRefused(_("Gzip-filen är avkortad: den slutar innan allt har packats upp."))
     return data
 
 

@@ -8,8 +8,11 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.imports.files import ImportFile
 from core.models import PendingImport
@@ -41,6 +44,23 @@ def get_stashed_upload(
     if pending is None:
         return None
     return ImportFile(name=pending.file_name, content=bytes(pending.content))
+
+
+def stashed_upload_or_message(
+    request: HttpRequest, *, token: uuid.UUID, kind: str, target: str
+) -> ImportFile | None:
+    """The requesting user's upload for the confirmation page, or None after telling them it is
+    gone (expired, or someone else's)."""
+    source = get_stashed_upload(user=request.user, token=token, kind=kind, target=target)
+    if source is None:
+        messages.error(
+            request,
+            _(
+                "Den uppladdade filen finns inte kvar (den sparas i %(minutes)s minuter). Ladda upp den igen."
+            )
+            % {"minutes": settings.IMPORT_PENDING_MINUTES},
+        )
+    return source
 
 
 def discard_upload(*, user: AbstractBaseUser, token: uuid.UUID) -> None:

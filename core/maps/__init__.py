@@ -7,9 +7,11 @@ so every page that uses it must offer a list alternative (areas to choose, a tab
 Background: with no tile server configured (MAP_TILE_URL empty, the default) nothing is fetched
 from outside; the municipality's boundary and its areas are drawn instead and the map is fitted
 to them. Features carry a `role` property that the script styles: "background" (the boundary),
-"area" (a named area, labelled with its name), "place" (a marker with a popup text). In input
-mode the map writes "LAT,LON" into the form element `input_id` (checking it when it is a radio
-button), which is how surveys.validation reads a point.
+"area" (a named area, labelled with its name), "place" (a marker with a popup text, shown as
+text, and an optional link `href` named `link`). With `data_url` the script fetches the features
+from that URL instead of reading them from the page. In input mode the map writes "LAT,LON" into
+the form element `input_id` (checking it when it is a radio button), which is how
+surveys.validation reads a point.
 """
 
 from collections.abc import Iterable
@@ -69,6 +71,9 @@ class MapBlock:
     features: list[dict] = field(default_factory=list)
     input_id: str = ""
     marker: tuple[float, float] | None = None
+    # A view answering GeoJSON (e.g. participation:map_data): fetched by the script instead of
+    # carrying the features in the page, so the page stays small and cacheable.
+    data_url: str = ""
     tile_url: str = field(default_factory=lambda: settings.MAP_TILE_URL)
     attribution: str = field(default_factory=lambda: settings.MAP_TILE_ATTRIBUTION)
 

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core.privacy import FigureState, PublicFigure, hidden_text
+from core.staff_nav import staff_menu
 
 register = template.Library()
 
@@ -134,3 +135,9 @@ def in_language(context: dict, language: str) -> str:
     prefix = base if language == settings.LANGUAGE_CODE else f"{base}{language}/"
     query = request.META.get("QUERY_STRING", "")
     return prefix.rstrip("/") + request.path_info + (f"?{query}" if query else "")
+
+
+@register.inclusion_tag("includes/staff_nav.html", takes_context=True)
+def staff_nav(context: template.Context) -> dict:
+    """The staff workspace's grouped main menu (core.staff_nav) for the page shown."""
+    return {"menu": staff_menu(context["request"].path)}

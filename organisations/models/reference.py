@@ -66,6 +66,9 @@ class Population(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     count = models.PositiveIntegerField(_("folkmängd 31 december"))
+    # Where the figure comes from (SCB's statistical database, a file a coordinator imported);
+    # the lägesbild's rates per 1,000 inhabitants name it as their source.
+    source = models.CharField(_("källa"), max_length=200, blank=True, default="SCB")
 
     class Meta:
         ordering = ["municipality", "-year"]

@@ -163,7 +163,8 @@ class ResidentReport(models.Model):
         verbose_name_plural = _("rapporter från invånare")
 
     def __str__(self) -> str:
-        return f"{self.category}: {(self.public_text or self.description)[:60]}"
+        # Never the text as typed: this is what the audit log and admin lists show.
+        return f"#{self.pk} {self.category}"
 
     @staticmethod
     def new_tracking_token() -> str:
@@ -176,7 +177,7 @@ class ResidentReport(models.Model):
 
 class ReportContact(models.Model):
     """Contact details a resident chose to leave, kept apart from the report and deleted after
-    REPORT_CONTACT_RETENTION_DAYS (participation.services.delete_expired_contacts)."""
+    REPORT_CONTACT_RETENTION_DAYS (participation.retention.delete_expired_contacts)."""
 
     report = models.OneToOneField(ResidentReport, on_delete=models.CASCADE, related_name="contact")
     email = models.EmailField(_("e-post"), blank=True)

@@ -17,6 +17,7 @@ from organisations.models import Municipality
 from participation.models import Open311Key, ReportCategory
 from participation.open311.attributes import Attribute, Datatype, attributes_for
 from participation.open311.keys import key_municipalities
+from participation.reports.places import BOUNDARY_MARGIN, boundary_box, inside
 from surveys.validation import SWEDEN_BOUNDS
 
 DEFAULT_LIMIT = 50
@@ -24,8 +25,6 @@ MAX_LIMIT = 1000
 WINDOW = datetime.timedelta(days=90)
 DESCRIPTION_MAX = 4000  # GeoReport v2: free text "limited to 4,000 characters"
 ATTRIBUTE_KEY = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
-# A point this far (in degrees) outside the municipality's simplified boundary box is refused.
-BOUNDARY_MARGIN = 0.05
 
 
 def crime_advice() -> str:
@@ -170,23 +169,6 @@ def clean_attribute(attribute: Attribute, values: list[str]) -> list[str]:
     ):
         raise ValidationError(_("Svaret är för långt."), code="invalid")
     return values
-
-
-def boundary_box(geometry: dict | None) -> tuple[float, float, float, float] | None:
-    """(south, north, west, east) of a GeoJSON Polygon or MultiPolygon."""
-    if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        return None
-    polygons = geometry["coordinates"]
-    if geometry["type"] == "Polygon":
-        polygons = [polygons]
-    points = [p for polygon in polygons for ring in polygon for p in ring]
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    return (min(lats), max(lats), min(lons), max(lons)) if points else None
-
-
-def inside(box: tuple[float, float, float, float], lat: float, lon: float, margin: float) -> bool:
-    south, north, west, east = box
-    return south - margin <= lat <= north + margin and west - margin <= lon <= east + margin
 
 
 class ServiceRequestForm(forms.Form):

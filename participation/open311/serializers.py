@@ -1,6 +1,6 @@
 """Open311 documents as plain data, named exactly as GeoReport v2 names them, and their JSON and
 XML renderings. A report becomes a request only through `request_record`, which publishes the
-moderated text and the point from core.privacy.public_point, as on the map."""
+moderated text and the point from participation.public_reports.report_point, as on the map."""
 
 import datetime
 import json
@@ -11,10 +11,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.privacy import public_point
 from participation.models import ReportCategory, ResidentReport
 from participation.open311.attributes import Attribute, attributes_for
 from participation.open311.errors import SpecError
+from participation.public_reports import public_place, report_point
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # When this server's behaviour last changed (GeoReport discovery `changeset`).
@@ -76,16 +76,6 @@ def service_definition(category: ReportCategory) -> dict:
     }
 
 
-def public_address(report: ResidentReport) -> str:
-    """The place as text: what the resident typed only when a moderator approved the precise
-    location; otherwise no more than the area and the municipality."""
-    parts = [report.place_text] if report.precise_approved and report.place_text else []
-    if report.area_id and not parts:
-        parts.append(report.area.name)
-    parts.append(report.municipality.name)
-    return ", ".join(parts)
-
-
 def status_notes(report: ResidentReport) -> str:
     label = str(report.Status(report.status).label)
     return f"{label}. {report.public_note}" if report.public_note else f"{label}."
@@ -94,9 +84,7 @@ def status_notes(report: ResidentReport) -> str:
 def request_record(report: ResidentReport) -> dict:
     """One public report as a GeoReport v2 request. Call only with reports from
     ResidentReport.objects.public()."""
-    point = public_point(
-        report.latitude, report.longitude, precise_approved=report.precise_approved
-    )
+    point = report_point(report)
     return {
         "service_request_id": str(report.pk),
         "status": "open" if report.is_open else "closed",
@@ -109,7 +97,7 @@ def request_record(report: ResidentReport) -> dict:
         "requested_datetime": w3c(report.created_at),
         "updated_datetime": w3c(report.updated_at),
         "expected_datetime": None,
-        "address": public_address(report),
+        "address": public_place(report),
         "address_id": None,
         "zipcode": None,
         "lat": point.lat if point else None,

@@ -1,47 +1,21 @@
 """Reading public requests page by page, and filing a new one from a POST."""
 
-import datetime
-import hashlib
-
-from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from organisations.models import Municipality
 from participation.models import ReportCategory, ReportContact, ResidentReport
 from participation.models.reports import OPEN_STATUSES, ReportSource
 from participation.open311.attributes import attributes_for
+from participation.public_reports import public_reports
+from participation.reports.tokens import contact_delete_after, hash_tracking_token
 
-# The fields a public request is made of; the text as typed, the contact details and the
-# moderators' notes are never even read for Open311.
-PUBLIC_FIELDS = (
-    "id",
-    "status",
-    "public_note",
-    "public_text",
-    "latitude",
-    "longitude",
-    "precise_approved",
-    "place_text",
-    "created_at",
-    "updated_at",
-    "category__code",
-    "category__name",
-    "municipality__name",
-    "responsible__name",
-    "area__name",
-)
+__all__ = ["file_request", "hash_tracking_token", "public_requests", "requests_page"]
 
 
 def public_requests() -> QuerySet[ResidentReport]:
-    """Moderated, non-crime reports (as on the map), with only what Open311 publishes."""
-    return (
-        ResidentReport.objects.public()
-        .select_related("category", "municipality", "responsible", "area")
-        .only(*PUBLIC_FIELDS)
-        .order_by("-created_at", "-id")
-    )
+    """Moderated, non-crime reports, exactly as on the map (participation.public_reports)."""
+    return public_reports()
 
 
 def requests_page(filters: dict) -> list[ResidentReport]:
@@ -61,14 +35,6 @@ def requests_page(filters: dict) -> list[ResidentReport]:
     elif filters["status"] == ["closed"]:
         requests = requests.exclude(status__in=OPEN_STATUSES)
     return list(requests[: filters["limit"]])
-
-
-def hash_tracking_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def contact_retention_days() -> int:
-    return int(getattr(settings, "REPORT_CONTACT_RETENTION_DAYS", 90))
 
 
 def description_for_moderators(data: dict) -> str:
@@ -107,6 +73,6 @@ def file_request(data: dict) -> tuple[ResidentReport, str]:
             report=report,
             email=data["email"],
             phone=data["phone"],
-            delete_after=timezone.localdate() + datetime.timedelta(days=contact_retention_days()),
+            delete_after=contact_delete_after(),
         )
     return report, token

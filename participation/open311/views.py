@@ -25,12 +25,8 @@ from participation.open311.forms import (
     public_services,
 )
 from participation.open311.keys import usable_key
-from participation.open311.services import (
-    file_request,
-    hash_tracking_token,
-    public_requests,
-    requests_page,
-)
+from participation.open311.services import file_request, public_requests, requests_page
+from participation.reports.tokens import hash_tracking_token
 
 READ_METHODS = ("GET", "HEAD")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")

@@ -3,7 +3,6 @@ preview, then confirm. The uploaded file waits on the server between preview and
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.imports import Change, Plan
-from core.imports.uploads import discard_upload, get_stashed_upload, stash_upload
+from core.imports.uploads import discard_upload, stash_upload, stashed_upload_or_message
 from core.views import posted
 from organisations.access import access_for
 from promises.access import IMPORTERS_ONLY, can_import_plan, get_promise_for_user
@@ -80,17 +79,10 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_import_preview(request: HttpRequest, pk: int, token: uuid.UUID) -> HttpResponse:
     promise = _importable_promise(request, pk)
     probe = _importer(request, promise)
-    source = get_stashed_upload(
-        user=request.user, token=token, kind=probe.kind, target=probe.target_key
+    source = stashed_upload_or_message(
+        request, token=token, kind=probe.kind, target=probe.target_key
     )
     if source is None:
-        messages.error(
-            request,
-            _(
-                "Den uppladdade filen finns inte kvar (den sparas i %(minutes)s minuter). Ladda upp den igen."
-            )
-            % {"minutes": settings.IMPORT_PENDING_MINUTES},
-        )
         return redirect("staff:plan_import", promise.pk)
     importer = _importer(request, promise, source.name)
     if request.method == "GET":

@@ -9,11 +9,33 @@
   var STYLES = {
     background: { color: "#0b3b60", weight: 2, fillColor: "#d2e2f1", fillOpacity: 0.7 },
     area: { color: "#1d4f91", weight: 2, dashArray: "6 4", fillOpacity: 0 },
-    polygon: { color: "#b3261e", weight: 2, fillOpacity: 0.15 }
+    polygon: { color: "#b3261e", weight: 2, fillOpacity: 0.15 },
+    "hot-99": { color: "#942514", weight: 1, fillColor: "#942514", fillOpacity: 0.6 },
+    "hot-95": { color: "#b3261e", weight: 1, fillColor: "#d4351c", fillOpacity: 0.4 },
+    "hot-90": { color: "#b3261e", weight: 1, fillColor: "#f47738", fillOpacity: 0.3 }
   };
+  /* Leaflet finds its marker images from its stylesheet's URL, which the hashed file names of
+     production's static files defeat; they lie beside this script's folder (static/). */
+  var HERE = document.currentScript && document.currentScript.src;
+  var IMAGES = HERE ? HERE.replace(/js\/[^\/]*$/, "vendor/leaflet/images/") : "";
   var STEPS = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
 
   function round(n) { return Math.round(n * 1e6) / 1e6; }
+
+  /* Popup text is set as text, never as HTML: it may be a resident's (moderated) words. */
+  function popupContent(p) {
+    var box = document.createElement("div");
+    var text = document.createElement("p");
+    text.textContent = p.popup;
+    box.appendChild(text);
+    if (p.href) {
+      var link = document.createElement("a");
+      link.href = p.href;
+      link.textContent = p.link || p.href;
+      box.appendChild(link);
+    }
+    return box;
+  }
 
   function featureLayer(data) {
     return L.geoJSON(data, {
@@ -25,7 +47,7 @@
         if (f.properties.role === "area" && f.properties.name) {
           layer.bindTooltip(f.properties.name, { permanent: true, direction: "center", className: "map-area-label" });
         } else if (f.properties.popup) {
-          layer.bindPopup(f.properties.popup);
+          layer.bindPopup(popupContent(f.properties));
         }
       }
     });
@@ -97,8 +119,14 @@
     }
   }
 
+  function draw(block, map, data) {
+    var bounds = featureLayer(data).addTo(map).getBounds();
+    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [8, 8] }); } else { map.setView([62.5, 16.5], 4); }
+  }
+
   function setUp(block) {
     var d = block.dataset;
+    if (IMAGES) { L.Icon.Default.imagePath = IMAGES; }
     var data = JSON.parse(document.getElementById(block.id + "-data").textContent);
     block.hidden = false;
     var map = L.map(block.querySelector(".map-canvas"), {
@@ -108,8 +136,15 @@
     if (d.mapTiles) {
       L.tileLayer(d.mapTiles, { attribution: d.mapAttribution, maxZoom: 19 }).addTo(map);
     }
-    var bounds = featureLayer(data).addTo(map).getBounds();
-    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [8, 8] }); } else { map.setView([62.5, 16.5], 4); }
+    if (d.mapSrc) {
+      map.setView([62.5, 16.5], 4);
+      fetch(d.mapSrc, { headers: { Accept: "application/geo+json" } })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (fetched) { draw(block, map, fetched); block.setAttribute("data-map-loaded", ""); })
+        .catch(function () { block.hidden = true; });
+    } else {
+      draw(block, map, data);
+    }
     if (d.mapInput) { inputMode(block, map); }
   }
 

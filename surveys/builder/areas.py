@@ -12,7 +12,7 @@ from organisations.auditlog import audited_delete
 from organisations.models import Area, Municipality, Organisation
 from organisations.models.areas import boundary_geometry, validate_boundary
 from surveys.builder import BuilderError
-from surveys.models import Invitation, Response, Wave, WaveStatus
+from surveys.models import Invitation, Response, Survey, Wave, WaveStatus
 
 MAX_BOUNDARY_BYTES = 5 * 1024 * 1024
 # Simplified municipal boundaries are coarse: an area may stick out a little.
@@ -94,6 +94,11 @@ def usage(area: Area) -> tuple[int, int]:
     )
 
 
+def areas_changed(municipality: Municipality) -> None:
+    """The municipality's surveys offer its areas: their answer pages must show the change."""
+    Survey.objects.filter(municipality=municipality).touch()
+
+
 def delete_area(*, area: Area, user: AbstractBaseUser) -> None:
     invitations, responses = usage(area)
     if invitations or responses:
@@ -115,3 +120,4 @@ def delete_area(*, area: Area, user: AbstractBaseUser) -> None:
     audited_delete(
         area, user=user, action="area.deleted", parties=area_reader_ids(area.municipality)
     )
+    areas_changed(area.municipality)

@@ -12,6 +12,7 @@ from surveys.access import Need, can
 from surveys.builder.conditions_text import describe
 from surveys.builder.locks import questionnaire_lock
 from surveys.builder.structure import questionnaire_problems
+from surveys.builder.surveys import why_not_deletable
 from surveys.models import ItemKind, ItemVersion, Question, Section, Survey
 from surveys.questionnaire import survey_questions
 
@@ -82,4 +83,5 @@ def builder_overview(user: AbstractBaseUser, survey: Survey) -> dict:
         "needs_areas": needs_areas,
         "problems": questionnaire_problems(survey),
         "history": history_for(user, survey, limit=30),
+        "deletable": not why_not_deletable(survey),
     }

@@ -1,16 +1,26 @@
-"""Creating a survey (from the standard template or empty), its own texts and its languages."""
+"""Creating a survey (from the standard template or empty), its own texts and its languages;
+deleting one that never collected answers."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from organisations.auditlog import snapshot
+from organisations.auditlog import audited_delete, snapshot
 from organisations.models import Municipality, Organisation
 from surveys.builder import BuilderError, template
 from surveys.builder.audit import audit
 from surveys.builder.structure import check_questionnaire
-from surveys.models import Item, ItemVersion, Question, Section, Survey, SurveyLanguage
+from surveys.models import (
+    Item,
+    ItemVersion,
+    Question,
+    Response,
+    Section,
+    Survey,
+    SurveyLanguage,
+    WaveStatus,
+)
 
 # Languages whose answer-page texts ship with the platform (gettext catalogues); any other one
 # is added by a translator, who also writes its answer-page texts (SurveyLanguage.ui).
@@ -136,3 +146,25 @@ def remove_language(*, survey: Survey, user: AbstractBaseUser, language: SurveyL
             question.save(update_fields=["translations"])
     language.delete()
     audit(user, survey, "survey.language_removed", before=before, detail=language)
+
+
+def why_not_deletable(survey: Survey) -> str:
+    """Why the survey must stay, or "" when it may be deleted: only a draft whose waves never
+    opened (results, indicators and open data rest on the others)."""
+    opened = survey.waves.exclude(status=WaveStatus.DRAFT).exists()
+    if opened or Response.objects.filter(wave__survey=survey).exists():
+        return _(
+            "Undersökningen har omgångar som har varit öppna och kan inte tas bort: svaren och "
+            "resultaten ska finnas kvar."
+        )
+    return ""
+
+
+@transaction.atomic
+def delete_survey(*, survey: Survey, user: AbstractBaseUser) -> None:
+    """Delete a draft survey with its sections, questions, languages and unopened waves; the
+    items it asked stay in the bank."""
+    reason = why_not_deletable(survey)
+    if reason:
+        raise BuilderError(reason)
+    audited_delete(survey, user=user, action="survey.deleted", parties=[survey.organisation_id])

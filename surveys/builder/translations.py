@@ -11,7 +11,7 @@ Where each text lives:
   (services.edit_item), so other surveys that ask the item reuse the translation, and a wording
   that a wave has asked is never changed in place;
 - the answer page's buttons and messages for a language the platform does not ship:
-  SurveyLanguage.ui (see ui_texts).
+  SurveyLanguage.ui (see surveys.answer_texts).
 """
 
 from dataclasses import dataclass
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from surveys.answer_texts import CATALOGUE_LANGUAGES, UI_TEXTS
 from surveys.builder.audit import audit
 from surveys.builder.locks import questionnaire_lock
-from surveys.builder.ui_texts import SHIPPED, UI_TEXTS
 from surveys.models import ItemKind, Question, Section, Survey, SurveyLanguage
 from surveys.services import edit_item
 
@@ -167,7 +167,7 @@ def save_translations(
         writer = {ON_SURVEY: _on_survey, IN_ITEM: _in_item}.get(mode)
         if writer is not None and writer(question, code, texts, user):
             changed.append(question.key)
-    if code not in SHIPPED:
+    if code not in CATALOGUE_LANGUAGES:
         new_ui = {key: ui[key] for key in UI_TEXTS if ui.get(key)}
         if new_ui != language.ui:
             language.ui = new_ui

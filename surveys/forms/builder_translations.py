@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 from django import forms
 from django.utils.translation import gettext as _
 
+from surveys.answer_texts import (
+    CATALOGUE_LANGUAGES,
+    PLACEHOLDER,
+    UI_TEXTS,
+    catalogue_texts,
+    english_defaults,
+)
 from surveys.builder.translations import (
     FROM_BANK,
     IN_ITEM,
@@ -19,8 +26,26 @@ from surveys.builder.translations import (
     current_texts,
     where_texts_live,
 )
-from surveys.builder.ui_texts import SHIPPED, UI_TEXTS, english_defaults
 from surveys.models import ItemKind, Question, Section, Survey, SurveyLanguage, translated
+
+
+def placeholder_problem(key: str, text: str) -> str:
+    """Why a translator's `text` for `key` cannot be shown (its placeholders differ from the
+    Swedish text's, or a lone % would break the filling in), or "" when it can."""
+    source = catalogue_texts("sv")[key]
+    wanted = set(PLACEHOLDER.findall(source))
+    if not wanted:
+        return ""
+    try:
+        text % dict.fromkeys(wanted, "")
+    except (KeyError, ValueError, TypeError):
+        pass
+    else:
+        if set(PLACEHOLDER.findall(text)) == wanted:
+            return ""
+    return _(
+        "Behåll platshållarna %(names)s precis som i originalet (skriv %%%% för ett procenttecken)."
+    ) % {"names": ", ".join(f"%({name})s" for name in sorted(wanted))}
 
 
 @dataclass
@@ -80,7 +105,7 @@ class TranslationForm(forms.Form):
             self.groups += [
                 self._question_group(q) for q in questions if q.section_id == section.pk
             ]
-        if language.code not in SHIPPED:
+        if language.code not in CATALOGUE_LANGUAGES:
             self.groups.append(self._ui_group())
 
     def _text(self, name: str, label: str, source: str, initial: str, long: bool = False) -> Row:
@@ -240,6 +265,15 @@ class TranslationForm(forms.Form):
         if self.modes[question.pk] == ON_SURVEY:
             return self.shared_options.get(option["label"].get("sv", ""), "")
         return f"q{question.pk}_opt_{option['value']}"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for key in UI_TEXTS:
+            text = (data.get(f"ui_{key}") or "").strip()
+            problem = placeholder_problem(key, text) if text else ""
+            if problem:
+                self.add_error(f"ui_{key}", problem)
+        return data
 
     def ui(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(f"ui_{key}", "").strip() for key in UI_TEXTS}

@@ -23,6 +23,7 @@ from core.imports.plan import ProgressCallback
 from core.imports.readers import Sheet, SourceRow
 from organisations.auditlog import record
 from organisations.models import Area
+from surveys.imports.xlsform.structure import METADATA
 from surveys.models import ItemKind, ItemVersion, Question, Response, Wave, WaveStatus
 from surveys.questionnaire import spec_for, survey_questions
 from surveys.services import submit_response
@@ -30,17 +31,9 @@ from surveys.validation import clean_answers
 
 AREA_COLUMN = "omrade"
 # Filled in by a data collection tool, never stored: the platform keeps no times finer than the
-# day and nothing about the device (DOMAIN.md §7).
-TOOL_COLUMNS = {
-    "start",
-    "end",
-    "today",
-    "deviceid",
-    "subscriberid",
-    "simserial",
-    "phonenumber",
-    "username",
-    "audit",
+# day and nothing about the device (DOMAIN.md §7). The XLSForm metadata types are also the
+# columns ODK and KoboToolbox export them as; the others are the exports' own.
+TOOL_COLUMNS = METADATA | {
     "instanceid",
     "meta/instanceid",
     "submissiondate",

@@ -1,4 +1,5 @@
-"""What the import commands share: reading the file, printing the plan, the exit status."""
+"""What the import commands share: finding the wave, reading the file, printing the plan, the
+exit status."""
 
 import sys
 
@@ -9,6 +10,15 @@ from django.utils.translation import gettext as _
 
 from core.imports import FileRefused, ImportFile, Plan, ProgressCallback
 from core.imports.report import error_lines, note_lines, plan_lines
+from surveys.models import Wave
+
+
+def wave_or_error(wave_id: int) -> Wave:
+    """The wave the command reads into, or CommandError naming the id."""
+    wave = Wave.objects.select_related("survey__municipality").filter(pk=wave_id).first()
+    if wave is None:
+        raise CommandError(_("Det finns ingen omgång med id %(id)s.") % {"id": wave_id})
+    return wave
 
 
 def read_file(path: str) -> ImportFile:

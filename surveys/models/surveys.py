@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Municipality, Organisation
@@ -34,6 +35,11 @@ language_validator = RegexValidator(
 class SurveyQuerySet(models.QuerySet):
     def owned_by(self, organisation_ids: set[int]) -> "SurveyQuerySet":
         return self.filter(organisation_id__in=organisation_ids)
+
+    def touch(self) -> int:
+        """Mark the surveys changed: every process builds their questionnaires anew
+        (surveys.answering.load_questionnaire compares updated_at)."""
+        return self.update(updated_at=timezone.now())
 
 
 class Survey(models.Model):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
-from surveys.answer_display import DisplayContext, QuestionView, answer_text, question_view
+from surveys.answer_display import DisplayContext, answer_text, matrix_layout, question_view
 from surveys.answer_texts import ui_texts
 from surveys.answering import (
     DRAFT_COOKIE,
@@ -178,7 +178,7 @@ def _render_page(
         "survey_title": q.survey.title_in(answering.language.code),
         "progress": ctx.ui["progress"] % {"page": pages.index(current) + 1, "total": len(pages)},
         "questions": views,
-        "matrix": _matrix(current, views),
+        "matrix": matrix_layout(current.section, views),
         "error_list": [(f"#{v.anchor}", v.label, v.error) for v in views if v.error],
         "needs_map": any(v.map for v in views),
         "is_last": current == pages[-1],
@@ -192,23 +192,6 @@ def _render_page(
         languages=q.languages,
         status=status,
     )
-
-
-def _matrix(current: AnswerPage, views: list[QuestionView]) -> dict | None:
-    """A matrix page whose items all use one scale: the scale's labels, the stem the items'
-    wordings share (a bank item's wording is the stem followed by its short text, its help),
-    and each row labelled by its short text."""
-    if current.section.kind != "matrix" or not views:
-        return None
-    labels = [c.label for c in views[0].choices]
-    if not all(v.widget == "radios" and [c.label for c in v.choices] == labels for v in views):
-        return None
-    stems = {v.label[: -len(v.help)].strip() for v in views if v.help and v.label.endswith(v.help)}
-    stem = stems.pop() if len(stems) == 1 and len(views) > 1 else ""
-    for v in views:
-        if stem and v.label.endswith(v.help):
-            v.label, v.help = v.help, ""
-    return {"labels": labels, "stem": stem}
 
 
 @require_http_methods(["GET", "POST"])
@@ -241,13 +224,13 @@ def _render_summary(
         rows = [
             {
                 "key": question.key,
-                "label": question.item_version.text(ctx.language),
+                "label": question.text(ctx.language),
                 "answer": answer_text(question, answers.get(question.key), ctx),
                 "answered": question.key in answers,
                 "error": errors.get(question.key, ""),
                 "change_url": f"{page_url}#q-{question.key}",
                 "change_label": ctx.ui["change_answer_to"]
-                % {"question": question.item_version.text(ctx.language)},
+                % {"question": question.text(ctx.language)},
             }
             for question in p.questions
             if question.key in shown and question.item_version.item.kind != "note"

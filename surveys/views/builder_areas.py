@@ -18,7 +18,7 @@ from organisations.access import (
 )
 from organisations.auditlog import audited_save
 from organisations.models import Area, Municipality, Role
-from surveys.builder.areas import area_reader_ids, code_is_fixed, delete_area
+from surveys.builder.areas import area_reader_ids, areas_changed, code_is_fixed, delete_area
 from surveys.builder.map_svg import areas_map
 from surveys.forms.builder_areas import AreaForm
 from surveys.views.builder_common import attempt
@@ -64,6 +64,7 @@ def _save(request: HttpRequest, form: AreaForm, action: str) -> HttpResponse:
         action=action,
         parties=lambda a: area_reader_ids(a.municipality),
     )
+    areas_changed(area.municipality)
     messages.success(request, _("Området ”%(name)s” är sparat.") % {"name": area.name})
     return redirect(_list_url(area.municipality))
 

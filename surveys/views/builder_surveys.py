@@ -1,5 +1,6 @@
-"""The survey list, a new survey, the builder page and the survey's own texts."""
+"""The survey list, a new survey, the builder page, the survey's own texts and deleting a draft."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,8 +15,14 @@ from core.views import form_page, posted
 from organisations.access import access_for, get_organisations_for_user
 from organisations.models import Role
 from surveys.access import Need, get_survey_for_user, visible_surveys
+from surveys.builder import BuilderError
 from surveys.builder.overview import builder_overview
-from surveys.builder.surveys import change_survey_texts, create_survey
+from surveys.builder.surveys import (
+    change_survey_texts,
+    create_survey,
+    delete_survey,
+    why_not_deletable,
+)
 from surveys.forms.builder_surveys import SurveyCreateForm, SurveyTextsForm
 from surveys.models import Survey
 from surveys.views.builder_common import builder_url
@@ -94,5 +101,36 @@ def survey_texts(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Rubrik och texter på svenska"),
         intro=_("Texterna på andra språk skriver du under Språk och översättningar."),
         submit=_("Spara texterna"),
+        cancel_url=builder_url(survey),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = get_survey_for_user(request.user, pk, Need.EDIT)
+    reason = why_not_deletable(survey)
+    if request.method == "POST" and not reason:
+        try:
+            delete_survey(survey=survey, user=request.user)
+        except BuilderError as error:  # a wave opened meanwhile
+            messages.error(request, str(error))
+            return redirect(builder_url(survey))
+        messages.success(request, _("Undersökningen ”%(title)s” är borttagen.") % {"title": survey})
+        return redirect("surveys_staff:survey_list")
+    if reason:
+        messages.error(request, reason)
+        return redirect(builder_url(survey))
+    return form_page(
+        request,
+        forms.Form(),
+        title=_("Ta bort undersökningen ”%(title)s”?") % {"title": survey},
+        submit=_("Ta bort undersökningen"),
+        danger=True,
+        intro=_(
+            "Undersökningen tas bort med sina avsnitt, frågor, språk och %(n)s omgångar som "
+            "aldrig har öppnats. Frågorna finns kvar i frågebanken. Det går inte att ångra."
+        )
+        % {"n": survey.waves.count()},
         cancel_url=builder_url(survey),
     )

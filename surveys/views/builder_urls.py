@@ -18,6 +18,7 @@ urlpatterns = [
     path("ny/", builder_surveys.survey_create, name="survey_create"),
     path("<int:pk>/", builder_surveys.survey_detail, name="survey_detail"),
     path("<int:pk>/texter/", builder_surveys.survey_texts, name="survey_texts"),
+    path("<int:pk>/ta-bort/", builder_surveys.survey_delete, name="survey_delete"),
     # Sections
     path("<int:pk>/avsnitt/nytt/", builder_sections.section_create, name="section_create"),
     path("avsnitt/<int:pk>/andra/", builder_sections.section_edit, name="section_edit"),

@@ -4,7 +4,6 @@ a confirmation that checks everything again. The file waits on the server in bet
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.imports import Importer, ImportFile
-from core.imports.uploads import discard_upload, get_stashed_upload, stash_upload
+from core.imports.uploads import discard_upload, stash_upload, stashed_upload_or_message
 from core.views import posted
 from organisations.auditlog import acting_via
 from surveys.access import Need, get_wave_for_user
@@ -35,18 +34,9 @@ def _stash(request: HttpRequest, importer: Importer, source: ImportFile) -> uuid
 
 
 def _stashed(request: HttpRequest, importer: Importer, token: uuid.UUID) -> ImportFile | None:
-    source = get_stashed_upload(
-        user=request.user, token=token, kind=importer.kind, target=importer.target_key
+    return stashed_upload_or_message(
+        request, token=token, kind=importer.kind, target=importer.target_key
     )
-    if source is None:
-        messages.error(
-            request,
-            _(
-                "Den uppladdade filen finns inte kvar (den sparas i %(minutes)s minuter). Ladda upp den igen."
-            )
-            % {"minutes": settings.IMPORT_PENDING_MINUTES},
-        )
-    return source
 
 
 # Answers from another system

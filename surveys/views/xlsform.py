@@ -3,7 +3,6 @@ created (or every error, by row), then confirm. The file waits on the server in 
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.imports import Change, Plan
-from core.imports.uploads import discard_upload, get_stashed_upload, stash_upload
+from core.imports.uploads import discard_upload, stash_upload, stashed_upload_or_message
 from core.views import posted
 from organisations.access import get_organisation_for_user, get_organisations_for_user
 from organisations.auditlog import acting_via
@@ -69,17 +68,10 @@ def xlsform_import(request: HttpRequest) -> HttpResponse:
 def xlsform_preview(request: HttpRequest, org: int, token: uuid.UUID) -> HttpResponse:
     organisation = _owner(request, org)
     importer = XLSFormImporter(organisation=organisation, user=request.user)
-    source = get_stashed_upload(
-        user=request.user, token=token, kind=importer.kind, target=importer.target_key
+    source = stashed_upload_or_message(
+        request, token=token, kind=importer.kind, target=importer.target_key
     )
     if source is None:
-        messages.error(
-            request,
-            _(
-                "Den uppladdade filen finns inte kvar (den sparas i %(minutes)s minuter). Ladda upp den igen."
-            )
-            % {"minutes": settings.IMPORT_PENDING_MINUTES},
-        )
         return redirect("surveys_staff:xlsform_import")
     if request.method == "GET":
         return _preview(request, organisation, importer.plan(source))

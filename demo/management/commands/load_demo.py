@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from demo import content, survey_demo
+from demo import content, est_seed, survey_demo
 from demo.seed import load_demo
 
 
@@ -17,5 +17,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<15} {title}, {org} ({role})")
         username, _name, role, title = survey_demo.USER
         self.stdout.write(f"  {username:<15} {title}, Svenljunga kommun ({role})")
+        for username, _name, org, role, title in est_seed.REPORTERS:
+            self.stdout.write(f"  {username:<15} {title}, {org} ({role}, EST)")
         self.stdout.write(f"  {'admin':<15} plattformsadministratör (/plattformsadmin/)")
         self.stdout.write("\nÖppna http://127.0.0.1:8000/ – personalsidorna finns på /personal/\n")

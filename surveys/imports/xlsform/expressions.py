@@ -119,10 +119,10 @@ class _Parser:
             if token.kind != "end"
             else _("uttrycket tar slut för tidigt")
         )
-        raise ExpressionError(
-            _("Villkoret kan inte läsas in: %(where)s. %(help)s")
-            % {"where": where, "help": RELEVANT_HELP}
-        )
+        raise ExpressionError(self.refusal() % {"where": where, "help": self.help_text})
+
+    def refusal(self) -> str:
+        return _("Villkoret kan inte läsas in: %(where)s. %(help)s")
 
 
 class RelevantParser(_Parser):
@@ -284,16 +284,8 @@ class ConstraintParser(_Parser):
         super().__init__(text)
         self.kind, self.integer = kind, integer
 
-    def unsupported(self, token: Token) -> None:
-        where = (
-            _("vid ”%(text)s” (tecken %(pos)s)") % {"text": token.text, "pos": token.position}
-            if token.kind != "end"
-            else _("uttrycket tar slut för tidigt")
-        )
-        raise ExpressionError(
-            _("Begränsningen kan inte läsas in: %(where)s. %(help)s")
-            % {"where": where, "help": CONSTRAINT_HELP}
-        )
+    def refusal(self) -> str:
+        return _("Begränsningen kan inte läsas in: %(where)s. %(help)s")
 
     def parse(self) -> dict:
         limits: dict = {}

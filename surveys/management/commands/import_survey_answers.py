@@ -1,10 +1,9 @@
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from organisations.auditlog import acting_via
 from surveys.imports.answers import AnswersImporter
-from surveys.imports.commands import progress, read_file, report
-from surveys.models import Wave
+from surveys.imports.commands import progress, read_file, report, wave_or_error
 
 
 class Command(BaseCommand):
@@ -31,15 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
-        wave = (
-            Wave.objects.select_related("survey__municipality")
-            .filter(pk=options["wave_id"])
-            .first()
-        )
-        if wave is None:
-            raise CommandError(
-                _("Det finns ingen omgång med id %(id)s.") % {"id": options["wave_id"]}
-            )
+        wave = wave_or_error(options["wave_id"])
         source = read_file(str(options["file"]))
         importer = AnswersImporter(wave=wave, representative=bool(options["representative"]))
         with acting_via(_("kommandoraden: %(file)s") % {"file": source.name}):
