@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.caching.PublicCacheMiddleware",
+    "core.replica.PublicReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +116,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": os.environ.get("SQLITE_TEST_NAME")
         or str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")
     }
+
+# Scale-out (core/replica.py): with DATABASE_REPLICA_URL (a PostgreSQL streaming replica of
+# DATABASE_URL, hot_standby = on), anonymous public pages read from it; everything else uses the
+# primary. Tests point it at the default test database (TEST MIRROR).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["core.replica.PrimaryReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
