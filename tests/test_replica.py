@@ -18,8 +18,10 @@ def test_public_pages_run_against_a_second_database_alias(tmp_path):
         replica_url = f"sqlite:///{tmp_path / 'replica-unused.sqlite3'}"  # MIRROR: the test db
         env = {"SQLITE_TEST_NAME": str(tmp_path / "primary.sqlite3")}
     else:
-        replica_url = os.environ["DATABASE_URL"]
-        env = {}
+        # Its own database (test_<name>_replica), never the test database of this run.
+        primary_url = os.environ["DATABASE_URL"].rstrip("/") + "_replica"
+        replica_url = primary_url
+        env = {"DATABASE_URL": primary_url}
     run = subprocess.run(
         [
             sys.executable,
