@@ -46,9 +46,7 @@ def gi_star(counts: ArrayLike) -> np.ndarray:
     if not np.isfinite(total):
         raise ValueError("gi_star needs finite counts")
     mean = total / n
-    # einsum rather than np.dot: BLAS threads that spin after the call slow everything after
-    # it on a busy machine, for a sum that one core does at memory speed.
-    mean_of_squares = float(np.einsum("i,i->", flat, flat)) / n
+    mean_of_squares = _sum_of_squares(values) / n
     variance = mean_of_squares - mean * mean
     if variance <= _ROUNDING * mean_of_squares:
         values.fill(np.nan)
@@ -128,6 +126,14 @@ def _z_by_bands(values: np.ndarray, counts: np.ndarray, *, mean: float, sd: floa
         edge = _line_sums(pair[0] + pair[1].astype(np.float64))
         target[1:-1] = _z(edge[1:-1], 6, n=n, mean=mean, sd=sd)
         target[[0, -1]] = _z(edge[[0, -1]], 4, n=n, mean=mean, sd=sd)
+
+
+def _sum_of_squares(values: np.ndarray) -> float:
+    """The sum of the squares of a C-ordered 2-D array: BLAS dot products of its rows, each
+    short enough that OpenBLAS does it on the calling thread (threads that spin after the call
+    slow everything after it on a busy machine), in one call over all rows. About twice as fast
+    as einsum over the flat array."""
+    return float(np.vecdot(values, values).sum())
 
 
 def _line_sums(line: np.ndarray) -> np.ndarray:
