@@ -19,9 +19,8 @@ def test_public_pages_run_against_a_second_database_alias(tmp_path):
         env = {"SQLITE_TEST_NAME": str(tmp_path / "primary.sqlite3")}
     else:
         # Its own database (test_<name>_replica), never the test database of this run.
-        primary_url = os.environ["DATABASE_URL"].rstrip("/") + "_replica"
-        replica_url = primary_url
-        env = {"DATABASE_URL": primary_url}
+        replica_url = os.environ["DATABASE_URL"].rstrip("/") + "_replica"
+        env = {"DATABASE_URL": replica_url}
     run = subprocess.run(
         [
             sys.executable,

@@ -129,10 +129,10 @@ def _z_by_bands(values: np.ndarray, counts: np.ndarray, *, mean: float, sd: floa
 
 
 def _sum_of_squares(values: np.ndarray) -> float:
-    """The sum of the squares of a C-ordered 2-D array: BLAS dot products of its rows, each
-    short enough that OpenBLAS does it on the calling thread (threads that spin after the call
-    slow everything after it on a busy machine), in one call over all rows. About twice as fast
-    as einsum over the flat array."""
+    """The sum of the squares of a 2-D array as BLAS dot products of its rows, in one call over
+    all rows: about twice as fast as einsum over the flat array. Rows up to OpenBLAS's threading
+    threshold (10,000 values) run on the calling thread, so no BLAS threads are left spinning on
+    a busy machine; only a grid wider than that may use them."""
     return float(np.vecdot(values, values).sum())
 
 
