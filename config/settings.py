@@ -383,7 +383,8 @@ ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMIND
 CACHES = {
     "default": cache_url.parse(os.environ.get("CACHE_URL") or ("locmem://" if DEBUG else "db://")),
     "tasks": cache_url.parse(
-        os.environ.get("TASK_PROGRESS_CACHE_URL") or f"file://{BASE_DIR / 'var' / 'cache' / 'tasks'}",
+        os.environ.get("TASK_PROGRESS_CACHE_URL")
+        or f"file://{BASE_DIR / 'var' / 'cache' / 'tasks'}",
         setting="TASK_PROGRESS_CACHE_URL",
     ),
 }
