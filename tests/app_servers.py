@@ -131,7 +131,7 @@ class AppServer:
             try:
                 if requests.get(f"{self.url}/halsa/", timeout=10).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server on {self.port} did not start:\n{self.output()}")
