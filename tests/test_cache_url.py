@@ -85,3 +85,23 @@ def test_the_migration_makes_the_cache_table():
     from django.db import connection
 
     assert "django_cache" in connection.introspection.table_names()
+
+
+def test_the_database_cache_never_reads_from_the_replica(monkeypatch):
+    """A public page read from the replica still counts the flood limit on the primary."""
+    from django.conf import settings
+    from django.core.cache.backends.db import BaseDatabaseCache
+
+    from core import replica
+    from organisations.models import Municipality
+
+    # Only the router looks: the connections were set up before.
+    monkeypatch.setitem(settings.DATABASES, "replica", settings.DATABASES["default"])
+    router = replica.PrimaryReplicaRouter()
+    cache_model = BaseDatabaseCache("django_cache", {}).cache_model_class
+    token = replica._public_read.set(True)
+    try:
+        assert router.db_for_read(Municipality) == "replica"
+        assert router.db_for_read(cache_model) is None
+    finally:
+        replica._public_read.reset(token)
