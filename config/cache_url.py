@@ -63,3 +63,9 @@ def parse(url: str, *, setting: str = "CACHE_URL") -> dict:
 
 def is_database(config: dict) -> bool:
     return config["BACKEND"] == _BACKENDS["db"]
+
+
+def database_tables(caches: dict) -> list[str]:
+    """The tables of the database caches in `caches` (settings.CACHES), and always the default
+    one, so that switching CACHE_URL to db:// later needs no new table."""
+    return sorted({DEFAULT_TABLE, *(c["LOCATION"] for c in caches.values() if is_database(c))})

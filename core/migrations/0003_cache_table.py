@@ -7,16 +7,11 @@ from django.conf import settings
 from django.core.management.commands.createcachetable import Command as CreateCacheTable
 from django.db import migrations
 
-from config.cache_url import DEFAULT_TABLE
+from config.cache_url import database_tables
 
 
 def _tables() -> list[str]:
-    named = [
-        entry["LOCATION"]
-        for entry in settings.CACHES.values()
-        if entry["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
-    ]
-    return sorted({DEFAULT_TABLE, *named})
+    return database_tables(settings.CACHES)
 
 
 def create_cache_tables(apps, schema_editor):
