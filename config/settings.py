@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config import cache_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -315,7 +317,9 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"disallowed_host": {"()": "core.logs.DisallowedHostFilter"}},
     "loggers": {
+        "django.security.DisallowedHost": {"filters": ["disallowed_host"]},
         "medborgarloften.request": {
             "level": "INFO" if env_bool("LOG_REQUESTS", not DEBUG) else "WARNING"
         },
@@ -368,22 +372,26 @@ ACTION_PLAN_REVIEW_YEARS = int(os.environ.get("ACTION_PLAN_REVIEW_YEARS", "2"))
 # Its coordinators are reminded of the review from this many days before it is due.
 ACTION_PLAN_REVIEW_REMINDER_DAYS = int(os.environ.get("ACTION_PLAN_REVIEW_REMINDER_DAYS", "60"))
 
-# Background tasks' live progress (core.tasks): a cache that the web server and the worker
-# share. The file cache needs nothing else; several app servers share a cache such as Redis
-# instead (set TASK_PROGRESS_CACHE_URL to redis://…). Pages following a task reload every
-# TASK_PROGRESS_REFRESH_SECONDS.
+# Caches (config/cache_url.py). CACHE_URL is the default cache, which must be shared by every
+# app server: the report form's flood limit counts in it. The database's cache table (db://, made
+# by core's migration) when DEBUG=0, this process's memory in the demo and tests.
+# Background tasks' live progress (core.tasks) goes through TASK_PROGRESS_CACHE_URL, shared by
+# the web servers and the worker: by default a file cache in var/cache/tasks, which processes on
+# one machine share; with app servers on several machines, a file:// directory they all mount or
+# redis://… Not db://: a task writes its steps inside its own transaction, unseen until it ends.
+# Pages following a task reload every TASK_PROGRESS_REFRESH_SECONDS.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "tasks": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(BASE_DIR / "var" / "cache" / "tasks"),
-    },
+    "default": cache_url.parse(os.environ.get("CACHE_URL") or ("locmem://" if DEBUG else "db://")),
+    "tasks": cache_url.parse(
+        os.environ.get("TASK_PROGRESS_CACHE_URL")
+        or f"file://{BASE_DIR / 'var' / 'cache' / 'tasks'}",
+        setting="TASK_PROGRESS_CACHE_URL",
+    ),
 }
-if os.environ.get("TASK_PROGRESS_CACHE_URL"):
-    CACHES["tasks"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["TASK_PROGRESS_CACHE_URL"],
-    }
+if cache_url.is_database(CACHES["tasks"]):
+    raise ImproperlyConfigured(
+        "TASK_PROGRESS_CACHE_URL cannot be db://: use file:///a/shared/directory or redis://…"
+    )
 TASK_PROGRESS_CACHE = "tasks"
 TASK_PROGRESS_REFRESH_SECONDS = int(os.environ.get("TASK_PROGRESS_REFRESH_SECONDS", "2"))
 
@@ -411,8 +419,8 @@ REPORT_PHOTO_MAX_SIDE = int(os.environ.get("REPORT_PHOTO_MAX_SIDE", "1600"))
 # Similar published reports within this distance are shown before a new one is sent.
 REPORT_NEARBY_METRES = int(os.environ.get("REPORT_NEARBY_METRES", "300"))
 # Flood limit: at most this many reports (and "me too"s) per internet address and window; the
-# address is kept only as a salted hash in the cache, for the window. With several server
-# processes, configure a shared CACHES backend (e.g. database or Redis) so they count together.
+# address is kept only as a salted hash in the cache, for the window. Several app servers count
+# together in the shared default cache (CACHE_URL, above).
 REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT", "5"))
 REPORT_RATE_WINDOW_MINUTES = int(os.environ.get("REPORT_RATE_WINDOW_MINUTES", "60"))
 # Behind a reverse proxy every request comes from the proxy: name the header it sets with the

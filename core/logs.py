@@ -31,6 +31,21 @@ def scrub(text: str) -> str:
     return _SECRET_PATH.sub(lambda m: f"/{m.group(1)}/[dold]", text)
 
 
+class DisallowedHostFilter(logging.Filter):
+    """Django logs a request with a Host header outside ALLOWED_HOSTS (answered with 400) as an
+    error with a traceback and the header's text. It is the client's mistake or a scan, not
+    ours, and the header is whatever the client sent: keep one warning without it."""
+
+    message = "Refused a request whose Host header is not in ALLOWED_HOSTS (400)."
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = self.message, ()
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        record.exc_info = record.exc_text = record.stack_info = None
+        record.status = 400
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {

@@ -14,11 +14,15 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 REPLICA = "replica"
+# Django's database cache reads its table through this app label.
+CACHE_APP_LABEL = "django_cache"
 _public_read: contextvars.ContextVar[bool] = contextvars.ContextVar("public_read", default=False)
 
 
 class PrimaryReplicaRouter:
     def db_for_read(self, model: type, **hints: object) -> str | None:
+        if model._meta.app_label == CACHE_APP_LABEL:
+            return None  # the database cache (CACHE_URL=db://) counts on the primary only
         if _public_read.get() and REPLICA in settings.DATABASES:
             return REPLICA
         return None

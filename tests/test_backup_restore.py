@@ -108,3 +108,22 @@ def test_restore_asks_before_replacing_everything(reference_data, tmp_path, monk
     monkeypatch.setattr("builtins.input", lambda prompt: "nej")
     with pytest.raises(CommandError, match="Avbrutet; inget ändrades"):
         call_command("restore", str(archive))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cache_table_is_left_out(reference_data, tmp_path):
+    """The flood limit's hashed addresses live in the database cache for an hour, not in
+    backups that are kept for months."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO django_cache (cache_key, value, expires) VALUES (%s, %s, %s)",
+            ["report-rate:abc", "gAVLAS4=", "2099-01-01 00:00:00+00:00"],
+        )
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    call_command("restore", str(archive), "--yes", stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM django_cache")
+        assert cursor.fetchone()[0] == 0

@@ -2,10 +2,13 @@
 limit per internet address (kept as a salted hash, never the address) that tells a throttled
 sender what to do, keeps what they typed, and lets several people at one address report."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from config import cache_url
 from participation.models import ReportContact, ResidentReport
 from tests.report_helpers import FORM_URL, form_data
 
@@ -70,3 +73,27 @@ def test_behind_a_proxy_the_forwarded_address_is_limited(client, settings):
     assert client.post(FORM_URL, form_data(), **second).status_code == 302  # someone else
     again = {**proxy, "HTTP_X_FORWARDED_FOR": "other-forgery, 203.0.113.7"}
     assert client.post(FORM_URL, form_data(), **again).status_code == 429
+
+
+def test_in_the_database_cache_the_count_lasts_the_whole_window(settings):
+    """The production default (CACHE_URL=db://): the count is kept for the window, not the
+    cache's default five minutes, and no address is written to the table."""
+    from django.db import connection
+
+    settings.CACHES = {**settings.CACHES, "default": cache_url.parse("db://")}
+    settings.REPORT_RATE_LIMIT = 3
+    try:
+        for i in range(3):
+            assert send(Client(), description=f"Rapport {i}").status_code == 302
+        assert send(Client()).status_code == 429
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT cache_key, expires FROM django_cache")
+            rows = cursor.fetchall()
+        assert len(rows) == 1 and HOME not in rows[0][0]
+        expires = rows[0][1]
+        if isinstance(expires, str):  # SQLite hands back text
+            expires = datetime.datetime.fromisoformat(expires)
+        left = expires.replace(tzinfo=datetime.UTC) - datetime.datetime.now(datetime.UTC)
+        assert left > datetime.timedelta(minutes=settings.REPORT_RATE_WINDOW_MINUTES - 5)
+    finally:
+        cache.clear()

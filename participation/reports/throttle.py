@@ -52,3 +52,6 @@ def count(request: HttpRequest) -> None:
             cache.incr(key)
         except ValueError:  # expired in between
             cache.add(key, 1, timeout=window_seconds())
+        else:
+            # The database and file caches' incr() stores with their default timeout (5 min).
+            cache.touch(key, timeout=window_seconds())
