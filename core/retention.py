@@ -125,4 +125,3 @@ def erase_user_data(user: AbstractBaseUser) -> None:
     account itself afterwards (organisations.accounts)."""
     for erase in _collected("USER_DATA_ERASERS"):
         erase(user)
-

@@ -130,9 +130,7 @@ def _audit_entries(user: AbstractBaseUser) -> dict:
     hidden = _objects_of_others(user, made)
     return {
         "handelser_du_gjort": [_entry(e, hidden) for e in made],
-        "handelser_om_ditt_konto": [
-            {"nar": _iso(e.at), "handelse": e.action} for e in about
-        ],
+        "handelser_om_ditt_konto": [{"nar": _iso(e.at), "handelse": e.action} for e in about],
     }
 
 

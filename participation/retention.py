@@ -25,7 +25,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.retention import RetentionRule
-
 from organisations.auditlog import record
 from organisations.models import Organisation
 from participation.models import ReportContact, ResidentReport

@@ -14,9 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Räkna bara, ändra ingenting."
-        )
+        parser.add_argument("--dry-run", action="store_true", help="Räkna bara, ändra ingenting.")
 
     def handle(self, *args: object, dry_run: bool = False, **options: object) -> None:
         counts = apply_rules(dry_run=dry_run)
