@@ -45,6 +45,7 @@ class RetentionRule:
     setting: str | None  # the environment variable that sets the period (None: fixed)
     period: Callable[[], datetime.timedelta]
     apply: Callable[[datetime.datetime, bool], int]
+    since: str | Promise = ""  # what the period counts from, e.g. "från att rapporten skickades"
     order: int = 100
 
     def period_text(self) -> str:

@@ -35,6 +35,7 @@ RETENTION_RULES = [
         setting="SUBSCRIPTION_CONFIRM_DAYS",
         period=lambda: datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS),
         apply=_unconfirmed,
+        since=_("räknat från att bekräftelsemejlet skickades"),
         order=40,
     ),
 ]

@@ -54,6 +54,7 @@ RETENTION_RULES = [
         setting="AUDIT_DETAIL_RETENTION_DAYS",
         period=lambda: datetime.timedelta(days=settings.AUDIT_DETAIL_RETENTION_DAYS),
         apply=_audit_details,
+        since=_("räknat från ändringen"),
         order=60,
     ),
     RetentionRule(
@@ -65,6 +66,7 @@ RETENTION_RULES = [
         setting="AXES_COOLOFF_MINUTES",
         period=get_cool_off,
         apply=_failed_logins,
+        since=_("räknat från försöket"),
         order=70,
     ),
 ]

@@ -162,6 +162,7 @@ RETENTION_RULES = [
         setting="REPORT_CONTACT_RETENTION_DAYS",
         period=lambda: datetime.timedelta(days=settings.REPORT_CONTACT_RETENTION_DAYS),
         apply=_contacts,
+        since=_("räknat från att rapporten skickades"),
         order=10,
     ),
     RetentionRule(
@@ -176,6 +177,7 @@ RETENTION_RULES = [
         setting="REPORT_ORIGINAL_RETENTION_DAYS",
         period=lambda: datetime.timedelta(days=settings.REPORT_ORIGINAL_RETENTION_DAYS),
         apply=_originals,
+        since=_("räknat från att rapporten skickades"),
         order=20,
     ),
     RetentionRule(
@@ -190,6 +192,7 @@ RETENTION_RULES = [
         setting=None,
         period=lambda: datetime.timedelta(seconds=HELD_MAX_AGE_SECONDS),
         apply=_held_photos,
+        since=_("räknat från att fotot laddades upp"),
         order=30,
     ),
 ]

@@ -45,6 +45,7 @@ RETENTION_RULES = [
         setting="SURVEY_DRAFT_RETENTION_DAYS",
         period=lambda: datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS),
         apply=_drafts,
+        since=_("räknat från dagen då du senast svarade på en fråga"),
         order=50,
     ),
 ]
