@@ -66,11 +66,6 @@ def account_erase(request: HttpRequest) -> HttpResponse:
         title=_("Radera ditt konto?"),
         submit=_("Ja, radera mitt konto"),
         danger=True,
-        intro=_(
-            "Ditt namn och din e-postadress tas bort, du loggas ut och kan inte logga in igen. "
-            "Dina medlemskap tas bort och dina API-nycklar slutar fungera. Det du har gjort på "
-            "webbplatsen finns kvar i händelseloggen, men kopplas till en anonym användare. "
-            "Det går inte att ångra. Ladda gärna ner dina uppgifter först."
-        ),
+        template="staff/account_erase.html",
         cancel_url=reverse("staff:account"),
     )
