@@ -3,6 +3,7 @@ and erases their account after the confirmation; the last administrator is told 
 cannot. The privacy page on a phone. Every page is checked with axe."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -39,7 +40,7 @@ def test_a_staff_member_downloads_and_erases_their_data(checked_page):
 
     with p.page.expect_download() as download:
         p.page.get_by_role("button", name="Ladda ner mina uppgifter").click()
-    data = json.loads(open(download.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert data["konto"]["epost"] == "alice@tjorn.example"
 
     p.follow("Radera mitt konto")
