@@ -26,7 +26,9 @@ def test_every_rule_is_shown_with_its_configured_period(client, settings):
     assert "<strong>12 dagar</strong>" in html
     assert "<strong>1 dag</strong> räknat från ändringen" in html
     assert "<strong>20 minuter</strong>" in html
-    assert "90 dagar" not in html.split("Kontaktuppgifter i rapporter")[1].split("</section>")[0]
+    card = html.split('id="regel-1">')[1].split("</section>")[0]
+    assert "Kontaktuppgifter i rapporter" in card and "90 dagar" not in card
+    assert '<a href="#regel-1">Kontaktuppgifter i rapporter</a>: 45 dagar' in html
 
 
 def test_the_fixed_statements_use_the_configured_limits(client, settings):
