@@ -410,9 +410,15 @@ EST_ANALYSIS_PERIOD = os.environ.get("EST_ANALYSIS_PERIOD", "quarter")
 # Residents' reports (participation/reports): uploaded files live under MEDIA_ROOT (above; not
 # served publicly by this app); photos are re-encoded without any metadata.
 # Contact details a resident leaves, and the original text of a report a moderator redacted, are
-# deleted this many days after the report (`manage.py delete_expired_report_data`).
+# deleted this many days after the report (`manage.py apply_retention`).
 REPORT_CONTACT_RETENTION_DAYS = int(os.environ.get("REPORT_CONTACT_RETENTION_DAYS", "90"))
 REPORT_ORIGINAL_RETENTION_DAYS = int(os.environ.get("REPORT_ORIGINAL_RETENTION_DAYS", "90"))
+# Retention (core.retention, `manage.py apply_retention`): an unfinished survey answer (with the
+# code from the letter) is deleted when untouched for SURVEY_DRAFT_RETENTION_DAYS; the details of
+# an audit entry (before/after) are removed after AUDIT_DETAIL_RETENTION_DAYS, the entry itself
+# (who, what, when) is kept.
+SURVEY_DRAFT_RETENTION_DAYS = int(os.environ.get("SURVEY_DRAFT_RETENTION_DAYS", "30"))
+AUDIT_DETAIL_RETENTION_DAYS = int(os.environ.get("AUDIT_DETAIL_RETENTION_DAYS", "730"))
 REPORT_DESCRIPTION_MAX = int(os.environ.get("REPORT_DESCRIPTION_MAX", "5000"))
 REPORT_PHOTO_MAX_BYTES = int(os.environ.get("REPORT_PHOTO_MAX_BYTES", str(10 * 2**20)))
 REPORT_PHOTO_MAX_SIDE = int(os.environ.get("REPORT_PHOTO_MAX_SIDE", "1600"))

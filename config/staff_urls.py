@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from organisations import account_views
 from organisations import views as org_views
 from promises.views import (
     activities,
@@ -19,6 +20,9 @@ app_name = "staff"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("handelselogg/", dashboard.audit_log, name="audit_log"),
+    path("konto/", account_views.account, name="account"),
+    path("konto/mina-uppgifter.json", account_views.account_export, name="account_export"),
+    path("konto/radera/", account_views.account_erase, name="account_erase"),
     path("fokusomraden/", dashboard.focus_area_list, name="focus_area_list"),
     path("fokusomraden/nytt/", dashboard.focus_area_create, name="focus_area_create"),
     # Agreements

@@ -1,6 +1,6 @@
 """What the shared blocks keep: which files were imported (core.imports), uploads waiting
-between their preview and the confirmation, and how far background tasks have come
-(core.tasks)."""
+between their preview and the confirmation, how far background tasks have come (core.tasks)
+and the runs of the retention rules (core.retention)."""
 
 import uuid
 
@@ -102,3 +102,19 @@ class TaskProgress(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {TaskStatus.DONE, TaskStatus.FAILED}
+
+
+class RetentionRun(models.Model):
+    """One run of `manage.py apply_retention` (core.retention): how many items each rule
+    deleted. Its audit entry ("retention.applied") points here."""
+
+    at = models.DateTimeField(_("när"), auto_now_add=True)
+    counts = models.JSONField(_("antal per regel"), default=dict)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("gallring")
+        verbose_name_plural = _("gallringar")
+
+    def __str__(self) -> str:
+        return f"{_('Gallring')} {self.at:%Y-%m-%d %H:%M}"

@@ -61,6 +61,7 @@ STAFF_NAV: tuple[NavGroup, ...] = (
     NavGroup(
         _("Konto och logg"),
         (
+            NavLink(_("Mitt konto"), "staff:account"),
             NavLink(_("Händelselogg"), "staff:audit_log"),
             NavLink(_("API-nycklar"), "api_staff:token_list"),
             NavLink(_("Påminnelser"), "notifications_staff:reminder_settings"),

@@ -1,5 +1,6 @@
-"""Deleting what residents left once it is no longer needed (DOMAIN.md §7), run daily by
-`manage.py delete_expired_report_data`:
+"""Deleting what residents left once it is no longer needed (DOMAIN.md §7): three rules of the
+retention registry (core.retention), run daily by `manage.py apply_retention` (or, for these
+three only, the older `manage.py delete_expired_report_data`):
 
 - contact details (ReportContact) on or past their `delete_after` day;
 - the text as typed of a report whose published text a moderator changed (redacted), once the
@@ -21,7 +22,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from core.retention import RetentionRule
 from organisations.auditlog import record
 from organisations.models import Organisation
 from participation.models import ReportContact, ResidentReport
@@ -62,10 +65,13 @@ def _audit(action: str, reports: list[ResidentReport], after: dict) -> None:
         record(actor=None, action=action, obj=report, parties=parties[report.pk], after=after)
 
 
+def expired_contacts(today: datetime.date) -> QuerySet[ReportContact]:
+    return ReportContact.objects.filter(delete_after__lte=today)
+
+
 @transaction.atomic
 def delete_expired_contacts(today: datetime.date | None = None) -> int:
-    today = today or timezone.localdate()
-    expired = ReportContact.objects.filter(delete_after__lte=today)
+    expired = expired_contacts(today or timezone.localdate())
     reports = list(
         ResidentReport.objects.filter(contact__in=expired).only(
             "pk", "municipality_id", "responsible_id", "category_id"
@@ -100,17 +106,20 @@ def delete_redacted_originals(now: datetime.datetime | None = None) -> int:
     return len(reports)
 
 
-def delete_held_photos(now: datetime.datetime | None = None) -> int:
+def held_photos(now: datetime.datetime | None = None) -> list[str]:
+    """The held photos older than HELD_MAX_AGE_SECONDS: their reports were never sent."""
     cutoff = (now or timezone.now()) - datetime.timedelta(seconds=HELD_MAX_AGE_SECONDS)
     if not default_storage.exists(HELD_DIRECTORY):
-        return 0
-    deleted = 0
-    for name in default_storage.listdir(HELD_DIRECTORY)[1]:
-        path = f"{HELD_DIRECTORY}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
-            deleted += 1
-    return deleted
+        return []
+    paths = [f"{HELD_DIRECTORY}/{name}" for name in default_storage.listdir(HELD_DIRECTORY)[1]]
+    return [p for p in paths if default_storage.get_modified_time(p) < cutoff]
+
+
+def delete_held_photos(now: datetime.datetime | None = None) -> int:
+    paths = held_photos(now)
+    for path in paths:
+        default_storage.delete(path)
+    return len(paths)
 
 
 def delete_expired_report_data(now: datetime.datetime | None = None) -> RetentionResult:
@@ -122,3 +131,68 @@ def delete_expired_report_data(now: datetime.datetime | None = None) -> Retentio
     )
     logger.info("Report data deleted: %s", result.as_dict())
     return result
+
+
+# The rules of the registry (core.retention).
+
+
+def _contacts(now: datetime.datetime, dry_run: bool) -> int:
+    today = timezone.localdate(now)
+    return expired_contacts(today).count() if dry_run else delete_expired_contacts(today)
+
+
+def _originals(now: datetime.datetime, dry_run: bool) -> int:
+    return redacted_originals(now).count() if dry_run else delete_redacted_originals(now)
+
+
+def _held_photos(now: datetime.datetime, dry_run: bool) -> int:
+    return len(held_photos(now)) if dry_run else delete_held_photos(now)
+
+
+RETENTION_RULES = [
+    RetentionRule(
+        name="participation.report_contacts",
+        title=_("Kontaktuppgifter i rapporter"),
+        kept=_(
+            "E-postadress och telefonnummer som du frivilligt lämnar när du rapporterar en "
+            "plats. De sparas skilda från rapporten och visas aldrig offentligt."
+        ),
+        why=_("Så att kommunen kan ställa en fråga om rapporten och berätta vad som händer."),
+        after=_("Kontaktuppgifterna raderas. Rapporten finns kvar utan dem."),
+        setting="REPORT_CONTACT_RETENTION_DAYS",
+        period=lambda: datetime.timedelta(days=settings.REPORT_CONTACT_RETENTION_DAYS),
+        apply=_contacts,
+        since=_("räknat från att rapporten skickades"),
+        order=10,
+    ),
+    RetentionRule(
+        name="participation.redacted_originals",
+        title=_("Ursprunglig text i rapporter som har redigerats"),
+        kept=_(
+            "Texten som du skrev, när en moderator har tagit bort till exempel namn innan "
+            "rapporten publicerades. Bara moderatorer kan läsa den."
+        ),
+        why=_("Så att moderatorn kan se vad som ändrades om något blev fel."),
+        after=_("Den ursprungliga texten raderas. Bara den redigerade texten finns kvar."),
+        setting="REPORT_ORIGINAL_RETENTION_DAYS",
+        period=lambda: datetime.timedelta(days=settings.REPORT_ORIGINAL_RETENTION_DAYS),
+        apply=_originals,
+        since=_("räknat från att rapporten skickades"),
+        order=20,
+    ),
+    RetentionRule(
+        name="participation.held_photos",
+        title=_("Foton i rapporter som aldrig skickades"),
+        kept=_(
+            "Ett foto som du har laddat upp i rapportformuläret men inte skickat. Fotot sparas "
+            "utan platsuppgifter (EXIF)."
+        ),
+        why=_("Så att du inte behöver ladda upp fotot igen mellan formulärets steg."),
+        after=_("Fotot raderas."),
+        setting=None,
+        period=lambda: datetime.timedelta(seconds=HELD_MAX_AGE_SECONDS),
+        apply=_held_photos,
+        since=_("räknat från att fotot laddades upp"),
+        order=30,
+    ),
+]

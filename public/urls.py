@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("medborgarlofte/<int:pk>/flode/", PromiseUpdatesFeed(), name="promise_feed"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("integritet/", views.privacy, name="privacy"),
     path("oppna-data/", open_data.open_data, name="open_data"),
     path("oppna-data/katalog.ttl", open_data.catalogue_turtle, name="open_data_catalogue_ttl"),
     path("oppna-data/katalog.rdf", open_data.catalogue_rdf_xml, name="open_data_catalogue_rdf"),

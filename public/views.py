@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from core.retention import rules
 from organisations.models import County, Municipality, Organisation
 from promises.models import Promise
 from promises.models.promises import PUBLIC_STATUSES
@@ -93,3 +95,20 @@ def safety_survey(request: HttpRequest, key: str, wave_id: int | None = None) ->
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "public/accessibility.html")
+
+
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What is kept, why and for how long: the retention rules with their configured periods
+    (core.retention), and what is never kept or published."""
+    return render(
+        request,
+        "public/privacy.html",
+        {
+            "rules": rules(),
+            "min_cell": settings.PRIVACY_MIN_CELL,
+            "min_breakdown": settings.PRIVACY_MIN_BREAKDOWN,
+            "grid_metres": settings.PUBLIC_POINT_GRID_METRES,
+            "rate_window_minutes": settings.REPORT_RATE_WINDOW_MINUTES,
+        },
+    )

@@ -26,6 +26,7 @@ UI_TEXTS = {
         "Vid akut fara: ring 112. Tips och frågor till polisen: 114 14 eller polisen.se."
     ),
     "accessibility": _("Tillgänglighetsredogörelse"),
+    "privacy": _("Integritet och personuppgifter"),
     "language_nav": _("Välj språk"),
     # Code entry
     "entry_title": _("Svara på trygghetsundersökningen"),

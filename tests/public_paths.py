@@ -8,7 +8,14 @@ from participation.models import Dialogue, SafetyWalk
 from promises.models import Agreement, Promise
 from surveys.models import Wave
 
-STATIC_PUBLIC_PATHS = ["/", "/?q=berg", "/?q=finnsinte", "/tillganglighet/", "/oppna-data/"]
+STATIC_PUBLIC_PATHS = [
+    "/",
+    "/?q=berg",
+    "/?q=finnsinte",
+    "/tillganglighet/",
+    "/integritet/",
+    "/oppna-data/",
+]
 API_DOCS = "/api/v1/docs"
 
 
