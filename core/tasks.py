@@ -20,8 +20,9 @@ cache named by settings.TASK_PROGRESS_CACHE (a file cache shared by the web serv
 worker), and only the status changes – queued, running, done, failed – are written to the
 database, outside the task's transaction. `progress_context()` merges the two for a page; the
 include `includes/task_progress.html` shows it and `includes/task_progress_refresh.html`
-(in the page's head) reloads the page every few seconds until the task has finished, without
-JavaScript; with htmx loaded the box updates itself instead.
+(in the page's head) loads static/js/task_progress.js, which updates the box every few seconds
+until the task has finished and then shows the result (no meta refresh: WCAG 2.2.1, and no
+inline script under the Content-Security-Policy); without JavaScript a link shows the latest.
 """
 
 import time

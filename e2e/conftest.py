@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from e2e.serving import production_site  # noqa: F401 - the fixture, for every browser test
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the tests
 # themselves (creating data) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -57,7 +59,15 @@ class CheckedPage:
         # Chromium reports every Content-Security-Policy violation on the console; a page that
         # needs something the policy forbids (an inline script, a foreign image) fails the test.
         self.csp_violations: list[str] = []
+        # Any other error on the console (a script that throws, a resource that does not load)
+        # fails the test too, as does a static file of the site that is not there (a name
+        # missing from the manifest of hashed files in production).
+        self.console_errors: list[str] = []
+        self.failed_static: list[str] = []
         page.on("console", self._console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"{page.url}: {error}"))
+        page.on("response", self._response)
+        page.on("requestfailed", self._request_failed)
         page.on(
             "framenavigated",
             lambda frame: frame == page.main_frame and self.visited.append(frame.url),
@@ -66,10 +76,32 @@ class CheckedPage:
     def _console(self, message) -> None:
         if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
             self.csp_violations.append(f"{self.page.url}: {message.text}")
+        elif message.type == "error" and not self._is_document_status(message):
+            self.console_errors.append(f"{self.page.url}: {message.text} {message.location}")
+
+    def _is_document_status(self, message) -> bool:
+        """Chromium logs a page answered with 404 or 400 as a resource that failed to load; the
+        tests that visit such a page check its status and text themselves."""
+        return message.text.startswith("Failed to load resource") and (
+            message.location.get("url") == self.page.url
+        )
+
+    def _is_static(self, url: str) -> bool:
+        return url.startswith(self.base_url + "/static/")
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and self._is_static(response.url):
+            self.failed_static.append(f"{self.page.url}: {response.status} {response.url}")
+
+    def _request_failed(self, request) -> None:
+        if self._is_static(request.url):
+            self.failed_static.append(f"{self.page.url}: {request.failure} {request.url}")
 
     def check(self) -> None:
         self.page.wait_for_load_state("load")
         assert not self.csp_violations, "\n".join(self.csp_violations)
+        assert not self.console_errors, "\n".join(self.console_errors)
+        assert not self.failed_static, "\n".join(self.failed_static)
         results = self.axe.run(
             self.page,
             options={

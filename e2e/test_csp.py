@@ -18,3 +18,19 @@ def test_an_inline_script_is_blocked_and_reported(checked_page, reference_data):
     assert checked_page.page.evaluate("() => window.injected") is None
     assert any("Content Security Policy" in v for v in checked_page.csp_violations)
     checked_page.csp_violations.clear()
+
+
+def test_a_script_error_and_a_missing_static_file_are_reported(checked_page, reference_data):
+    p = checked_page
+    p.goto("/")
+    p.page.evaluate("() => { setTimeout(() => { throw new Error('kaputt'); }); }")
+    p.page.evaluate(
+        "() => new Promise(done => { const s = document.createElement('link');"
+        " s.rel = 'stylesheet'; s.href = '/static/css/finns-inte.css'; s.onerror = done;"
+        " document.head.appendChild(s); })"
+    )
+    p.page.wait_for_function("() => true")  # let the thrown error reach the console
+    assert any("kaputt" in e for e in p.console_errors)
+    assert any("/static/css/finns-inte.css" in f for f in p.failed_static)
+    p.console_errors.clear()
+    p.failed_static.clear()
