@@ -147,5 +147,6 @@ def login_enrol(request: HttpRequest) -> HttpResponse:
         "secret": sf.secret_of(device),
         "issuer": settings.OTP_TOTP_ISSUER,
         "required": sf.needs_second_factor(user),
+        "has_app": sf.app_device(user) is not None,
     }
     return render(request, "registration/login_enrol.html", context)

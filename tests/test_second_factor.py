@@ -293,3 +293,17 @@ def test_totp_code_command_prints_the_current_code(capsys):
     assert printed in {before, after} and len(printed) == 6  # the step may turn meanwhile
     with pytest.raises(CommandError):
         call_command("totp_code", "not base32!")
+
+
+def test_a_verified_user_replaces_the_app_and_the_old_one_stops_working(client, cast):
+    from tests.second_factor_helpers import mark_verified
+
+    old = confirmed_app(cast.alice)
+    client.force_login(cast.alice)
+    mark_verified(client, cast.alice)
+    page = client.get(ENROL)
+    assert "Du har redan en app registrerad" in page.content.decode()
+    client.post(ENROL, {"code": code_for_secret(secret_on(page))})
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+    assert TOTPDevice.objects.filter(user=cast.alice, confirmed=True).count() == 1
+    assert actions_for(cast.alice) == {"second_factor.enrolled": 1}
