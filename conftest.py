@@ -45,3 +45,19 @@ def reference_data(transactional_db):
     load_crime_categories(apps)
     load_report_categories(apps)
     load_est_categories(apps)
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_given_on_test_logins(request, monkeypatch):
+    """Staff logged in by `client.force_login` / `client.login` have also given the second
+    factor (a real confirmed app; tests/second_factor_helpers.py), as after a real login.
+    Tests of the second factor itself mark themselves `plain_login`."""
+    if request.node.get_closest_marker("plain_login"):
+        return
+    from django.test import Client
+
+    from tests.second_factor_helpers import verified_session
+
+    force_login, login = verified_session(Client.force_login, Client.login)
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "login", login)

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "organisations",
     "promises",
@@ -69,6 +72,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor (organisations/second_factor.py): marks the session's verified device,
+    # then keeps an editor or admin who has not given the code out of the staff pages.
+    "django_otp.middleware.OTPMiddleware",
+    "organisations.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns its lockout into our login page with the lock message.
@@ -164,6 +171,16 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False
+# Second factor (organisations/second_factor.py): editors, admins and platform admins confirm the
+# password with a 6-digit code from an authenticator app (TOTP, django-otp) or a one-time recovery
+# code. Wrong codes count towards the same account lock as wrong passwords (axes, above), so
+# django-otp's own delay per device is off.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Medborgarlöften")
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+SECOND_FACTOR_RECOVERY_CODES = 10
+# Password reset by e-mail: the link is valid this long (Django's PASSWORD_RESET_TIMEOUT).
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_HOURS", "2")) * 3600
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "public:home"
 

@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from api.main import api
-from core.forms import LoginForm
 from core.health import health
+from notifications.password_reset import password_reset_urls
+from organisations.second_factor_views import StaffLoginView, login_code, login_enrol
 
 urlpatterns = [
     path("halsa/", health, name="health"),
@@ -23,13 +25,16 @@ urlpatterns = [
     path("personal/lagesbild/rapporter/", include("situation.report.staff_urls")),
     path("personal/lagesbild/", include("situation.staff_urls")),
     path("personal/paminnelser/", include("notifications.staff_urls")),
-    path(
-        "logga-in/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html", authentication_form=LoginForm
-        ),
-        name="login",
-    ),
+    path("logga-in/", StaffLoginView.as_view(), name="login"),
+    path("logga-in/kod/", login_code, name="login_code"),
+    path("logga-in/ny-app/", login_enrol, name="login_enrol"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("losenord/", include(password_reset_urls())),
+    # The platform admin logs in through the staff login (password, then the second factor).
+    path(
+        "plattformsadmin/login/",
+        RedirectView.as_view(pattern_name="login", query_string=True),
+        name="admin_login_redirect",
+    ),
     path("plattformsadmin/", admin.site.urls),
 ]

@@ -65,6 +65,7 @@ STAFF_NAV: tuple[NavGroup, ...] = (
             NavLink(_("Händelselogg"), "staff:audit_log"),
             NavLink(_("API-nycklar"), "api_staff:token_list"),
             NavLink(_("Påminnelser"), "notifications_staff:reminder_settings"),
+            NavLink(_("Autentiseringsapp"), "login_enrol"),
         ),
     ),
 )

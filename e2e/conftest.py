@@ -152,3 +152,28 @@ def checked_page(browser, live_server):
     yield page
     page.assert_every_page_checked()
     context.close()
+
+
+def log_in(p: CheckedPage, username: str, password: str) -> None:
+    """Log in through the form, then give the second factor as a person with the app would:
+    on the code page a code computed from the user's app key, on the enrolment page a code for
+    the secret shown in #secret (then past the recovery codes)."""
+    from django.contrib.auth import get_user_model
+
+    from organisations.management.commands.totp_code import current_code
+    from tests.second_factor_helpers import confirmed_app, next_code
+
+    p.goto("/logga-in/")
+    p.page.fill("#id_username", username)
+    p.page.fill("#id_password", password)
+    p.submit("Logga in")
+    path = p.page.url.removeprefix(p.base_url).split("?", 1)[0]
+    if path == "/logga-in/kod/":
+        user = get_user_model().objects.get(username=username)
+        p.page.fill("#id_code", next_code(confirmed_app(user)))
+        p.submit("Fortsätt")
+    elif path == "/logga-in/ny-app/":
+        p.page.fill("#id_code", current_code(p.page.inner_text("#secret")))
+        p.submit("Registrera appen")
+        assert "Spara dina reservkoder" in p.text()
+        p.follow("Jag har sparat koderna, fortsätt")

@@ -5,6 +5,7 @@ page is checked with axe."""
 
 import pytest
 
+from e2e.conftest import log_in
 from promises.models import Promise
 from situation.models import ActionPlan, CrimeStatistic
 from tests.factories import PASSWORD, make_cast, make_world
@@ -17,19 +18,12 @@ pytestmark = [
 ]
 
 
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
-
-
 def test_action_plan_statistics_and_report(checked_page, tmp_path, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cast = make_cast()
     world = make_world(cast, status=Promise.Status.PUBLISHED)
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.goto("/personal/lagesbild/")
     p.follow("Läs in Brås statistik över anmälda brott")
     path = tmp_path / "bra-2024.csv"
@@ -63,7 +57,7 @@ def test_action_plan_statistics_and_report(checked_page, tmp_path, settings):
     p.goto(world.promise.get_absolute_url())
     assert "Del av kommunens åtgärdsplan" in p.text()
 
-    login(p, "bra_member")
+    log_in(p, "bra_member", PASSWORD)
     p.goto(f"/personal/uppfoljningar/{world.follow_up.pk}/")
     p.follow("Rapport till kommunfullmäktige")
     text = p.text()

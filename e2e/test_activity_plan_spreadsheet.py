@@ -4,6 +4,7 @@
 import openpyxl
 import pytest
 
+from e2e.conftest import log_in
 from promises.models import Activity
 from tests.factories import PASSWORD, make_cast, make_world
 
@@ -14,13 +15,6 @@ pytestmark = [
 ]
 
 
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
-
-
 def column(sheet, header):
     return next(c.column_letter for c in sheet[1] if c.value == header)
 
@@ -29,7 +23,7 @@ def test_coordinator_exports_changes_previews_and_imports_the_plan(checked_page,
     cast = make_cast()
     world = make_world(cast)
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.goto(world.promise.get_staff_url())
     assert "Aktivitetsplanen som kalkylblad" in p.text()
     p.page.get_by_text("Kolumnerna i filen").first.click()  # the column guide opens

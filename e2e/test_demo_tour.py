@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from e2e.conftest import log_in
 from promises.models import Promise
 
 pytestmark = [
@@ -42,8 +43,7 @@ def test_bra_member_publishes_a_follow_up(checked_page):
     p.page.fill("#id_password", "wrong")
     p.submit("Logga in")
     assert "Fel användarnamn eller lösenord" in p.text()
-    p.page.fill("#id_password", "demo-lofte-2026")
-    p.submit("Logga in")
+    log_in(p, "bra", "demo-lofte-2026")
     p.menu("Löften och planer", "Löften")
     p.follow(mellerud.title)
     p.follow("Registrera uppföljning")

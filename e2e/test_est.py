@@ -6,7 +6,7 @@ page on the way."""
 import pytest
 from django.utils import timezone
 
-from e2e.conftest import CheckedPage
+from e2e.conftest import CheckedPage, log_in
 from organisations.models import Area, Municipality, Role
 from situation.models import EstObservation, WeeklyCompilation
 from tests.factories import PASSWORD, make_cast, other_org, user
@@ -95,10 +95,7 @@ def test_a_reporter_submits_and_the_coordinator_marks_the_hot_spot(phone, checke
     assert observation.category.code == "klotter"
 
     c = checked_page
-    c.goto("/logga-in/")
-    c.page.fill("#id_username", "alice")
-    c.page.fill("#id_password", PASSWORD)
-    c.submit("Logga in")
+    log_in(c, "alice", PASSWORD)
     c.goto("/personal/lagesbild/est/")
     year, week, _day = timezone.localdate().isocalendar()
     c.follow(f"Tjörn, vecka {week}")

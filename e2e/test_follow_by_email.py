@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core.management import call_command
 
+from e2e.conftest import log_in
 from notifications.models import ReminderSettings, Subscription
 
 pytestmark = [
@@ -54,10 +55,7 @@ def test_resident_follows_confirms_and_unsubscribes(checked_page, mailoutbox):
 def test_staff_member_turns_reminder_emails_off(checked_page):
     call_command("load_demo", verbosity=0)
     p = checked_page
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", "kommunpolis")
-    p.page.fill("#id_password", "demo-lofte-2026")
-    p.submit("Logga in")
+    log_in(p, "kommunpolis", "demo-lofte-2026")
     assert "Påminnelser" in p.text() and "har ingen slutstatus" in p.text()
     p.follow("Påminnelser med e-post: dina inställningar")
     assert "kommunpolis@demo.example.invalid" in p.text()

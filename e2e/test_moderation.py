@@ -5,6 +5,7 @@ the list beside it. axe checks every page on the way."""
 import pytest
 
 from core.privacy import coarsen_point
+from e2e.conftest import log_in
 from tests.factories import PASSWORD, make_cast
 from tests.voices_factories import report
 
@@ -16,13 +17,6 @@ pytestmark = [
 POINT = (57.991317, 11.547781)
 
 
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
-
-
 def test_moderator_redacts_and_approves_and_the_map_shows_it_coarsened(checked_page):
     make_cast()
     r = report(
@@ -32,7 +26,7 @@ def test_moderator_redacts_and_approves_and_the_map_shows_it_coarsened(checked_p
         description="Kalle Andersson klottrar på väntkuren vid hamnen varje kväll.",
     )
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.menu("Invånarnas röster", "Rapporter")
     assert "Väntar på granskning" in p.text()
     p.follow(f"Nr {r.pk}: Klotter")

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from e2e.conftest import log_in
 from situation.models import PoliceEvent
 from tests.factories import PASSWORD, make_cast
 from tests.test_imports_police_events import notice
@@ -16,13 +17,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
 
 
 def upload(p, path):
@@ -36,7 +30,7 @@ def test_coordinator_imports_police_events(checked_page, tmp_path, settings):
     p = checked_page
     p.goto("/lagesbild/")
     assert "Ingen lägesbild är publicerad än" in p.text()
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.goto("/personal/lagesbild/")
     assert "0 polishändelser är inlästa" in p.text()
     p.follow("Läs in polisens händelser")

@@ -3,6 +3,7 @@ public page and the feed show it."""
 
 import pytest
 
+from e2e.conftest import log_in
 from tests.factories import PASSWORD, make_cast
 
 pytestmark = [
@@ -12,17 +13,10 @@ pytestmark = [
 ]
 
 
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
-
-
 def test_coordinator_publishes_and_police_reports_progress(checked_page):
     cast = make_cast()
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     assert "Översikt" in p.text()
 
     p.menu("Löften och planer", "Löften")
@@ -73,7 +67,7 @@ def test_coordinator_publishes_and_police_reports_progress(checked_page):
     assert "Löftet är publicerat." in p.text()
 
     p.submit("Logga ut")
-    login(p, "bob")
+    log_in(p, "bob", PASSWORD)
     p.follow("Kvällsinsatser i centrum")
     p.follow("Rapportera läget")
     p.page.fill("#id_text", "Två kvällsinsatser vid busstationen.")
@@ -118,7 +112,7 @@ def test_reporters_update_is_reviewed_before_it_is_public(checked_page):
     )
     activity(commitment(p, given_by="municipalities"), cast.tjorn, title="Föräldraträffar")
     page = checked_page
-    login(page, "reporter")
+    log_in(page, "reporter", PASSWORD)
     page.follow("Föräldraträffar")
     page.follow("Rapportera läget")
     page.page.fill("#id_text", "Träff med Anna Andersson.")
@@ -126,7 +120,7 @@ def test_reporters_update_is_reviewed_before_it_is_public(checked_page):
     page.submit("Spara lägesrapporten")
     assert "när en redaktör har granskat den" in page.text()
     page.submit("Logga ut")
-    login(page, "alice")
+    log_in(page, "alice", PASSWORD)
     assert "Att granska innan publicering" in page.text()
     with page.page.expect_navigation():
         page.page.locator("main ul.commitments a").first.click()  # the first update to review

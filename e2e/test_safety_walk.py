@@ -3,6 +3,7 @@ it, and a resident reads the public summary; axe checks every page on the way.""
 
 import pytest
 
+from e2e.conftest import log_in
 from participation.models import SafetyWalk
 from tests.factories import PASSWORD, make_cast
 
@@ -11,13 +12,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
 
 
 def add_stop(p, point, place, category, remark, another=False):
@@ -31,7 +25,7 @@ def add_stop(p, point, place, category, remark, another=False):
 def test_coordinator_records_a_walk_and_a_resident_reads_it(checked_page):
     make_cast()
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.menu("Invånarnas röster", "Dialoger och vandringar")
     p.follow("Trygghetsvandringar")
     p.follow("Registrera en trygghetsvandring")

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from e2e.conftest import log_in
 from situation.models import SituationReport
 from tests import situation_factories as sf
 from tests.factories import PASSWORD, make_cast, promise
@@ -14,13 +15,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
 
 
 def test_coordinator_writes_the_analysis_publishes_and_downloads_the_pdf(checked_page):
@@ -38,7 +32,7 @@ def test_coordinator_writes_the_analysis_publishes_and_downloads_the_pdf(checked
     report.promises.add(published)
 
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.menu("Lägesbild", "Lägesbild")
     p.follow("Lägesbild Tjörn 2025")
     assert "Polisens händelsenotiser" in p.text()

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from e2e.conftest import log_in
 from surveys.models import Question, Survey
 from tests.factories import PASSWORD, make_cast
 
@@ -20,17 +21,10 @@ SKARHAMN = {
 }
 
 
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
-
-
 def test_coordinator_builds_a_survey(checked_page):
     make_cast()
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.menu("Trygghetsmätningar", "Undersökningar")
     assert "Inga undersökningar än" in p.text()
     p.follow("Ny undersökning")
@@ -102,7 +96,7 @@ def test_every_builder_page_passes_axe(checked_page):
     survey = sf.survey(cast.tjorn, codes=["otrygg_kvall", "kon", "problem_klotter"])
     area = sf.area("skarhamn", "Skärhamn")
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     base = f"/personal/undersokningar/{survey.pk}/"
     p.goto(base)
     p.follow("Lägg till frågor från banken")

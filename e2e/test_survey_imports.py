@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from e2e.conftest import log_in
 from surveys.models import Margin, Response, Survey
 from tests.factories import PASSWORD, make_cast
 from tests.survey_imports import csv_bytes, survey_world
@@ -17,13 +18,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 SHOTS = os.environ.get("SCREENSHOTS", "")  # a folder: pages are photographed there too
-
-
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
 
 
 def shot(p, name):
@@ -42,7 +36,7 @@ def test_coordinator_imports_a_survey_answers_and_margins(checked_page, tmp_path
     cast = make_cast()
     p = checked_page
     p.page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.goto("/personal/undersokningar/importera-xlsform/")
     shot(p, "xlsform-upload")
     broken = tmp_path / "trasig.xlsx"

@@ -3,6 +3,7 @@ breakdown, fixes the margins; a resident reads the public results. axe checks ev
 
 import pytest
 
+from e2e.conftest import log_in
 from surveys.results import on_wave_closed
 from tests import results_factories as rf
 from tests.factories import PASSWORD, make_cast
@@ -14,18 +15,11 @@ pytestmark = [
 ]
 
 
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
-
-
 def test_coordinator_sees_results_and_the_comparison_with_last_year(checked_page):
     cast = make_cast()
     waves = rf.TwoWaves(cast.tjorn)
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
     p.goto("/personal/undersokningar/resultat/")
     p.follow("Trygghetsmätning 2025")
     text = p.text()

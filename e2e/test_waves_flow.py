@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
+from e2e.conftest import log_in
 from surveys.models import Response, Wave, WaveStatus
 from tests.factories import PASSWORD, make_cast
 from tests.survey_factories import BASIC, area, survey
@@ -23,13 +24,6 @@ pytestmark = [
 ]
 # Set WAVES_SCREENSHOTS=/some/dir to keep a picture of every step (for looking, not asserting).
 SCREENSHOTS = os.environ.get("WAVES_SCREENSHOTS")
-
-
-def login(p, username):
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", PASSWORD)
-    p.submit("Logga in")
 
 
 def snap(p, name):
@@ -48,7 +42,7 @@ def test_coordinator_prepares_and_opens_a_wave(checked_page):
     area("kyrkesund", "Kyrkesund")
     today = timezone.localdate()
     p = checked_page
-    login(p, "alice")
+    log_in(p, "alice", PASSWORD)
 
     p.goto(f"/personal/undersokningar/{s.pk}/omgangar/")
     snap(p, "01-wave-list-empty")
@@ -103,7 +97,7 @@ def test_reporter_keys_in_a_paper_questionnaire_with_the_keyboard(checked_page):
         survey(cast.tjorn, codes=[*BASIC, "trygghet_index"]), status=WaveStatus.OPEN
     )
     p = checked_page
-    login(p, "reporter")
+    log_in(p, "reporter", PASSWORD)
     p.goto(f"/personal/undersokningar/omgangar/{wave.pk}/")
     p.follow("Registrera pappersenkäter")
     snap(p, "08-paper-empty")

@@ -164,3 +164,19 @@ def send(message: EmailMessage, *, what: str, ref: object) -> bool:
         logger.warning("Could not send %s %s: %s", what, ref, type(exc).__name__)
         return False
     return True
+
+
+def password_reset_message(user: AbstractBaseUser) -> EmailMessage:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    context = {
+        "username": user.get_username(),
+        "reset_url": absolute(reverse("password_reset_confirm", args=[uid, token])),
+        "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message(to=user.email, template="password_reset", context=context)

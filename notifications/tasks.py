@@ -3,6 +3,7 @@
 Arguments are ids, never addresses: the queue is stored in the database and kept for a while.
 """
 
+from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from notifications import mail
@@ -71,3 +72,13 @@ def send_report_notice(report_id: int, kind: str, update_id: int | None = None) 
         return False
     message = mail.report_notice_message(to=contact.email, report=report, kind=kind, update=update)
     return mail.send(message, what="report notice", ref=report_id)
+
+
+@task()
+def send_password_reset(user_id: int) -> bool:
+    """The link to choose a new password, to the account's own address. The token is made here
+    (it is not in the queue) and stops working once the password is changed."""
+    user = get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email or not user.has_usable_password():
+        return False
+    return mail.send(mail.password_reset_message(user), what="password reset", ref=user_id)

@@ -6,6 +6,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from organisations import second_factor_admin  # noqa: F401  (users' list: the reset action)
 from organisations.auditlog import record, snapshot
 from organisations.models import (
     AuditEntry,

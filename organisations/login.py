@@ -133,8 +133,13 @@ def audit_login_event(
 def _logged_in(
     sender: object, request: HttpRequest | None, user: AbstractBaseUser, **kwargs: object
 ) -> None:
-    # A successful login clears that account's failed attempts (not the address's).
-    reset(username=user.get_username())
+    # A successful login clears that account's failed attempts (not the address's); for an
+    # account with a second factor, only the right code does (organisations/second_factor.py),
+    # or logging in again with the password would restart the count of wrong codes.
+    from organisations.second_factor import must_give_code
+
+    if not must_give_code(user):
+        reset(username=user.get_username())
     audit_login_event("login.succeeded", user=user, actor=user)
 
 

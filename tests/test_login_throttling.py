@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from organisations.models import AuditEntry
 from tests import factories as f
+from tests.second_factor_helpers import confirmed_app, next_code
 
 ADDRESS = "192.0.2.7"
 
@@ -69,10 +70,18 @@ def test_another_account_from_the_same_address_is_not_locked(client, cast):
 @pytest.mark.django_db
 def test_ten_wrong_passwords_do_not_lock_before_the_limit(client, cast):
     wrong_passwords(client, "alice", 9)
+    app = confirmed_app(cast.alice)
     response = attempt(client, "alice", f.PASSWORD)
     assert response.status_code == 302
-    # A successful login clears that account's failed attempts.
+    # An editor's login is complete, and the failed attempts cleared, only with the code.
+    assert AccessAttempt.objects.filter(username="alice").exists()
+    client.post(reverse("login_code"), {"code": next_code(app)}, REMOTE_ADDR=ADDRESS)
     assert not AccessAttempt.objects.filter(username="alice").exists()
+    # A viewer has no second factor: the password alone clears them.
+    client.post(reverse("logout"))
+    wrong_passwords(client, "viewer", 3)
+    assert attempt(client, "viewer", f.PASSWORD).status_code == 302
+    assert not AccessAttempt.objects.filter(username="viewer").exists()
 
 
 @pytest.mark.django_db

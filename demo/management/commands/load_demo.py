@@ -20,4 +20,10 @@ class Command(BaseCommand):
         for username, _name, org, role, title in est_seed.REPORTERS:
             self.stdout.write(f"  {username:<15} {title}, {org} ({role}, EST)")
         self.stdout.write(f"  {'admin':<15} plattformsadministratör (/plattformsadmin/)")
+        self.stdout.write(
+            "\nRedaktörer och administratörer registrerar en autentiseringsapp vid första "
+            "inloggningen. Utan telefon: skriv nyckeln som visas (#secret) i\n"
+            "  python manage.py totp_code NYCKEL\n"
+            "och ange koden som skrivs ut (samma kommando vid senare inloggningar)."
+        )
         self.stdout.write("\nÖppna http://127.0.0.1:8000/ – personalsidorna finns på /personal/\n")
