@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from demo.content import DEMO_PASSWORD
-from e2e.conftest import CheckedPage
+from e2e.conftest import CheckedPage, log_in
 from tests.test_imports_police_events import notice
 
 pytestmark = pytest.mark.browser
@@ -26,10 +26,7 @@ SCREENSHOTS = os.environ.get("PRODUCTION_SCREENSHOTS")
 
 def _log_in(p: CheckedPage, username: str, password: str = DEMO_PASSWORD) -> None:
     """The staff login (the one place to change when logging in asks for more)."""
-    p.goto("/logga-in/")
-    p.page.fill("#id_username", username)
-    p.page.fill("#id_password", password)
-    p.submit("Logga in")
+    log_in(p, username, password)
     assert "/logga-in/" not in p.page.url, p.text()
 
 

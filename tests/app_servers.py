@@ -18,6 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import requests
 
+from tests.second_factor_helpers import AppOnPhone
+
 ROOT = Path(__file__).resolve().parent.parent
 PORTS = range(8250, 8260)
 SECRET_KEY = "two-app-servers-" + "s" * 50
@@ -164,9 +166,13 @@ def csrf_token(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
+# The app each staff member set up at enrolment, by user (one database per test module).
+_apps_on_phones: dict[str, AppOnPhone] = {}
+
+
 def log_in(server: AppServer, username: str, password: str) -> requests.Session:
-    """A browser logged in as a staff member through `server`'s login form. (The one place to
-    change when the login asks for more, such as a second factor.)"""
+    """A browser logged in as a staff member through `server`'s login form, giving the second
+    factor: enrolling an app with the key the page shows the first time, a code from it after."""
     browser = requests.Session()
     page = browser.get(f"{server.url}/logga-in/", timeout=30)
     answer = browser.post(
@@ -176,4 +182,21 @@ def log_in(server: AppServer, username: str, password: str) -> requests.Session:
         timeout=30,
     )
     assert answer.status_code == 302, answer.text
+    step = urlsplit(answer.headers["Location"]).path
+    if step not in ("/logga-in/kod/", "/logga-in/ny-app/"):
+        return browser
+    page = browser.get(f"{server.url}{step}", timeout=30)
+    if step == "/logga-in/ny-app/":
+        secret = re.search(r'<code id="secret">([^<]+)</code>', page.text).group(1)
+        _apps_on_phones[username] = AppOnPhone(secret)
+    answer = browser.post(
+        f"{server.url}{step}",
+        {"csrfmiddlewaretoken": csrf_token(page.text), "code": _apps_on_phones[username].code()},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert answer.status_code in (200, 302), answer.text
+    assert (
+        browser.get(f"{server.url}/personal/", allow_redirects=False, timeout=30).status_code == 200
+    )
     return browser

@@ -6,6 +6,8 @@ the existing tests log staff in fully; tests of the second factor itself opt out
 `@pytest.mark.plain_login`.
 """
 
+from base64 import b32decode
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -56,3 +58,19 @@ def verified_session(original_force_login, original_login):  # noqa: ANN001, ANN
         return True
 
     return force_login, login
+
+
+class AppOnPhone:
+    """The app a person set up by typing the key shown at enrolment (#secret), for sites whose
+    database the test cannot read (a served copy): codes for successive time steps, never one
+    the site has seen already."""
+
+    def __init__(self, secret: str) -> None:
+        text = "".join(secret.split()).upper()
+        self.key = b32decode(text + "=" * (-len(text) % 8))
+        self.last_step = -1
+
+    def code(self) -> str:
+        step = max(TOTP(self.key).t(), self.last_step + 1)
+        self.last_step = step
+        return f"{hotp(self.key, step):06d}"
