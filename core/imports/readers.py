@@ -176,8 +176,8 @@ def _check_unpacked_size(content: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # openpyxl names the damaged file below
+    except Exception:  # zipfile raises many kinds for a damaged archive
+        return  # the file is refused as damaged below, when openpyxl cannot open it
     if unpacked > limit:
         raise FileRefused(
             _(
