@@ -4,7 +4,7 @@ parameter of GeoReport v2 (and unknown ones) with good, odd and random values, i
 stores one report or nothing."""
 
 import json
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from xml.etree import ElementTree
 
 import pytest
@@ -106,7 +106,10 @@ QUERIES = st.lists(
 PATHS = st.one_of(
     st.sampled_from(["discovery", "services", "requests", "services/belysning"]),
     st.builds(lambda v: f"services/{v}", st.from_regex(r"[-a-zA-Z0-9_]{1,20}", fullmatch=True)),
-    st.builds(lambda v: f"requests/{v}", VALUES.filter(lambda v: v and "/" not in v)),
+    st.builds(
+        lambda v: f"requests/{quote(v, safe='')}", VALUES.filter(lambda v: v and "/" not in v)
+    ),
+    st.builds(lambda v: quote(v, safe="/"), VALUES),  # any other path: the spec's 404
     st.builds(lambda v: f"tokens/{v}", st.from_regex(r"[-a-zA-Z0-9_]{1,30}", fullmatch=True)),
 )
 
@@ -212,3 +215,9 @@ def test_end_date_0001_01_01(client):
 
 def test_jurisdiction_id_with_a_nul_character(client):
     assert "ingen kommun" in _error(client, "services.json?jurisdiction_id=14%0019", 404)
+
+
+def test_unknown_path_with_a_line_break(client):
+    response = client.get(f"{BASE}/x%0Ay.json")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "Resursen finns inte" in _error(client, "x%0Ay.json", 404)
