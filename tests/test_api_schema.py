@@ -6,14 +6,20 @@ import datetime
 import pytest
 import schemathesis
 from django.test import Client
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from openapi_spec_validator import validate
+from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.tokens import create_token
 from config.wsgi import application
-from promises.models import Promise
+from promises.models import ProgressUpdate, Promise
+from surveys.models import Wave
 from tests import factories as f
 from tests import results_factories as rf
+from tests.fuzz_helpers import fuzz
+from tests.voices_factories import approved_report
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
@@ -74,3 +80,75 @@ def test_docs_page_lists_every_operation(db):
     for path in schema.raw_schema["paths"]:
         assert path in body
     assert "Authorization: Bearer" in body and "curl" in body
+
+
+def test_every_operation_is_fuzzed_and_staff_ones_need_a_token(db):
+    """`schema.parametrize()` above covers every operation the API serves."""
+    served = Client().get("/api/v1/openapi.json").json()["paths"]
+    labels = {
+        f"{method.upper()} {path}"
+        for path, operations in served.items()
+        for method in operations
+        if method in ("get", "post", "put", "patch", "delete")
+    }
+    fuzzed = {result.ok().label for result in schema.get_all_operations()}
+    assert fuzzed == labels
+    staff = {label for label in labels if label.split()[1].startswith("/api/v1/staff/")}
+    assert staff == {
+        "GET /api/v1/staff/promises/{promise_id}",
+        "POST /api/v1/staff/activities/{activity_id}/progress",
+    }
+    for label in staff:
+        method, path = label.split()
+        assert served[path][method.lower()]["security"] == [{"TokenAuth": []}]
+
+
+# The operations again, with the ids of objects that exist (random ids mostly find nothing),
+# so that the fuzzed query and body reach the code behind the lookup.
+
+
+@pytest.fixture
+def real_ids(cast, world, api_data):
+    wave = Wave.objects.order_by("-year").first()  # api_data's safety survey
+    return {
+        "promise_id": world.promise.pk,
+        "activity_id": world.tjorn_activity.pk,
+        "kommunkod": "1419",
+        "number": 1,
+        "survey_id": wave.survey_id,
+        "wave_id": wave.pk,
+        "report_id": approved_report().pk,
+    }
+
+
+OPERATIONS = [result.ok() for result in schema.get_all_operations()]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[o.label for o in OPERATIONS])
+def test_api_with_real_ids(operation, real_ids, api_data, world):
+    activity = world.tjorn_activity
+
+    cases = st.one_of(
+        operation.as_strategy(), operation.as_strategy(generation_mode=GenerationMode.NEGATIVE)
+    )
+
+    @fuzz(15)
+    @given(case=cases, token=st.sampled_from([api_data, api_data, "", "fel"]))
+    def check(case, token):
+        if case.path_parameters:
+            case.path_parameters = {k: real_ids[k] for k in case.path_parameters}
+        before = ProgressUpdate.objects.filter(activity=activity).count()
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        # The schema cannot say "not in the future" or "not only spaces": a body it allows may
+        # get a 422, which must then name the field (every other check applies).
+        response = case.call_and_validate(
+            headers=headers, excluded_checks=[positive_data_acceptance]
+        )
+        event(f"status {response.status_code}")
+        if response.status_code == 422:
+            assert response.json()["error"]["fields"], response.text
+        after = ProgressUpdate.objects.filter(activity=activity).count()
+        assert after == before + (1 if response.status_code == 201 else 0)
+
+    check()

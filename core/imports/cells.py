@@ -34,6 +34,7 @@ MONTHS = {
     )
     for name in names
 }
+MAX_DIGITS = 18  # a whole number of more digits is a mistake (and may not fit the database)
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 SWEDISH_DATE = re.compile(r"^(\d{1,2})\.? ?([a-zåäö]+)\.? (\d{4})$")
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
@@ -136,6 +137,8 @@ class Integer(Cell):
             return int(raw)
         text = re.sub(r"[\s\u00a0\u202f]", "", cell_text(raw)).replace("\u2212", "-")
         if re.fullmatch(r"[-+]?\d+", text):
+            if len(text.lstrip("+-").lstrip("0")) > MAX_DIGITS:
+                raise CellError(_("Talet är för stort (”%(value)s”).") % {"value": text[:40]})
             return int(text)
         raise CellError(
             _("”%(value)s” är inget heltal. Skriv ett heltal, till exempel 12.")

@@ -9,6 +9,7 @@ import csv
 import io
 import itertools
 import json
+import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -167,6 +168,26 @@ def read_csv(source: ImportFile, header_where: HeaderTest | None = None) -> Shee
 # XLSX
 
 
+def _check_unpacked_size(content: bytes) -> None:
+    """Refuse a workbook that would unpack to more than IMPORT_MAX_UNPACKED_BYTES (a "zip
+    bomb"). The sizes in the zip directory are the most its members unpack to: Python's zipfile
+    stops reading a member there."""
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except Exception:  # zipfile raises many kinds for a damaged archive
+        return  # the file is refused as damaged below, when openpyxl cannot open it
+    if unpacked > limit:
+        raise FileRefused(
+            _(
+                "Arbetsboken packas upp till mer än %(max)s megabyte och kan inte läsas in. "
+                "Dela upp den i mindre filer."
+            )
+            % {"max": limit // 2**20}
+        )
+
+
 class Workbook:
     """An .xlsx workbook opened read-only: sheets are streamed row by row, not loaded whole."""
 
@@ -187,6 +208,7 @@ class Workbook:
             )
         if not content.startswith(ZIP_MAGIC):
             raise FileRefused(not_xlsx)
+        _check_unpacked_size(content)
         try:
             self._book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a broken file

@@ -25,6 +25,13 @@ MAX_LIMIT = 1000
 WINDOW = datetime.timedelta(days=90)
 DESCRIPTION_MAX = 4000  # GeoReport v2: free text "limited to 4,000 characters"
 ATTRIBUTE_KEY = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
+REQUEST_ID = re.compile(r"^[0-9]{1,18}$")  # ASCII digits ("²" is a digit to str.isdigit)
+YEARS = (1900, 2200)  # dates outside these are mistakes, and 90 days past them may not exist
+
+
+def parse_request_id(text: str) -> int | None:
+    """A service_request_id as the report's number, or None for one that cannot be a number."""
+    return int(text) if REQUEST_ID.match(text) else None
 
 
 def crime_advice() -> str:
@@ -45,7 +52,9 @@ def comma_list(value: str) -> list[str]:
 def find_jurisdiction(code: str) -> Municipality | None:
     if not code:
         return None
-    found = Municipality.objects.defer("boundary").filter(code=code).first()
+    found = (
+        None if "\x00" in code else Municipality.objects.defer("boundary").filter(code=code).first()
+    )
     if found is None:
         raise ValidationError(
             _("Det finns ingen kommun med kommunkoden %(code)s.") % {"code": code},
@@ -69,6 +78,12 @@ class W3CDateTimeField(forms.CharField):
                 _("Ange datum och tid i W3C-format, t.ex. 2025-10-07T14:00:00+02:00."),
                 code="invalid",
             ) from None
+        if not YEARS[0] <= parsed.year <= YEARS[1]:
+            raise ValidationError(
+                _("Ange ett datum mellan år %(first)s och %(last)s.")
+                % {"first": YEARS[0], "last": YEARS[1]},
+                code="invalid",
+            )
         return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
 
 
@@ -95,7 +110,7 @@ class RequestFilterForm(forms.Form):
 
     def clean_service_request_id(self) -> list[int]:
         ids = comma_list(self.cleaned_data["service_request_id"])
-        if any(not i.isdigit() for i in ids):
+        if any(parse_request_id(i) is None for i in ids):
             raise ValidationError(_("Ange ärendenummer (heltal) åtskilda med kommatecken."))
         if len(ids) > MAX_LIMIT:
             raise ValidationError(_("Högst 1000 ärenden åt gången."))

@@ -34,5 +34,5 @@ urlpatterns = [
         name="request",
     ),
     path("tokens/<slug:token>.<open311_format:format>", views.token, name="token"),
-    re_path(r"^(?P<rest>.*)$", views.not_found),
+    re_path(r"^(?P<rest>(?s:.*))$", views.not_found),  # any path, even with a line break
 ]

@@ -22,6 +22,7 @@ from participation.open311.forms import (
     ServiceRequestForm,
     crime_advice,
     find_jurisdiction,
+    parse_request_id,
     public_services,
 )
 from participation.open311.keys import usable_key
@@ -156,8 +157,8 @@ def _file_request(request: HttpRequest, fmt: str) -> HttpResponse:
 @resource(*READ_METHODS)
 def request_detail(request: HttpRequest, fmt: str, service_request_id: str) -> HttpResponse:
     found = None
-    if service_request_id.isdigit():
-        found = public_requests().filter(pk=int(service_request_id)).first()
+    if (number := parse_request_id(service_request_id)) is not None:
+        found = public_requests().filter(pk=number).first()
     if found is None:
         return error(
             fmt,

@@ -210,7 +210,7 @@ class Reference(Cell):
 
     def parse(self, raw: object) -> int:
         match = self.pattern.match(cell_text(raw))
-        if match is None:
+        if match is None or len(match[1].lstrip("0")) > 18:  # no object has a larger number
             raise CellError(
                 _("”%(value)s” är ingen referens. Den ska se ut som %(example)s.")
                 % {"value": cell_text(raw), "example": self.example}

@@ -44,6 +44,7 @@ from situation.models import PoliceEvent
 
 POLICE_SITE = "https://polisen.se"
 BATCH = 2_000
+MAX_ID = 2**63 - 1  # the largest id the database's bigint holds
 PUBLISHED = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?"
     r" ?(?:([+-])(\d{1,2}):?(\d{2})|Z)?$"
@@ -78,8 +79,8 @@ def parse_published(text: object) -> datetime.datetime:
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups()[:6])
     sign, off_hours, off_minutes = match.groups()[6:]
     offset = datetime.timedelta(hours=int(off_hours or 0), minutes=int(off_minutes or 0))
-    zone = datetime.timezone(-offset if sign == "-" else offset)
     try:
+        zone = datetime.timezone(-offset if sign == "-" else offset)  # within ±24 hours
         return datetime.datetime(year, month, day, hour, minute, second, tzinfo=zone)
     except ValueError as error:
         raise CellError(_("Tiden finns inte: %(text)s.") % {"text": text}) from error
@@ -116,7 +117,7 @@ def parse_occurrence(name: str, published: datetime.datetime) -> Occurrence:
             on = datetime.date(year, month, day)
         except ValueError:
             continue
-        if on <= published_on + datetime.timedelta(days=1):
+        if (on - published_on).days <= 1:  # no overflow on 31 December 9999
             return Occurrence(on=on, time=time, rest=match.group(5))
     raise CellError(_("Dagen i rubriken finns inte: %(name)s.") % {"name": name})
 
@@ -367,7 +368,7 @@ def positive_id(value: object) -> int:
         number = int(value)
     except ValueError as error:
         raise CellError(_("Id ska vara ett positivt heltal.")) from error
-    if number <= 0:
+    if number <= 0 or number > MAX_ID:
         raise CellError(_("Id ska vara ett positivt heltal."))
     return number
 

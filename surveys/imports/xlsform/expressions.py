@@ -12,6 +12,7 @@ max_length. Anything else raises ExpressionError with a Swedish message saying w
 supported.
 """
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ TOKEN = re.compile(
     )""",
     re.VERBOSE,
 )
+MAX_NUMBER = 10**12  # the largest limit or value a condition may name
 NUMBER_KINDS = ("number",)
 CHOICE_KINDS = ("single", "multiple")
 
@@ -236,8 +238,20 @@ def _number_comparison(name: str, operator: str, literal: Token) -> dict:
             _("${%(name)s} är en sifferfråga: jämför den med ett tal, inte ”%(value)s”.")
             % {"name": name, "value": literal.text}
         ) from error
+    value = _bounded(value, literal.text)
     number = int(value) if value.is_integer() else value
     return {"op": "cmp", "q": name, "cmp": operator, "value": number}
+
+
+def _bounded(value: float, text: str) -> float:
+    """A number a survey can compare with (a longer one is a mistake, and infinity cannot be
+    stored)."""
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise ExpressionError(
+            _("Talet ”%(value)s” är för stort: högst %(max)s går att använda.")
+            % {"value": text[:40], "max": f"{MAX_NUMBER:,}".replace(",", " ")}
+        )
+    return value
 
 
 def _check_value(name: str, known: Known, value: str) -> None:
@@ -311,7 +325,8 @@ class ConstraintParser(_Parser):
         else:
             self.unsupported(self.current)
         operator = self.expect("op").text
-        value = float(self.expect("num").text)
+        literal = self.expect("num").text
+        value = _bounded(float(literal), literal)
         if self.kind == "text":
             self.length(operator, value, limits)
         else:
