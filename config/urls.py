@@ -6,6 +6,9 @@ from api.main import api
 from core.forms import LoginForm
 from core.health import health
 
+# A database that cannot be reached gets a clear 503 instead of the 500 page (core/unavailable.py).
+handler500 = "core.unavailable.server_error"
+
 urlpatterns = [
     path("halsa/", health, name="health"),
     path("", include("public.urls")),
