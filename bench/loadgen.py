@@ -315,10 +315,11 @@ def run_load(
     *,
     baseline: bool = False,
     t0: float | None = None,
+    run: Run | None = None,
 ) -> Run:
     """Play the schedule (open loop: a visit starts at its time whether or not others are done,
     up to CLIENTS at once) and wait for the last visit to finish."""
-    run = Run()
+    run = run or Run()
     t0 = time.monotonic() if t0 is None else t0
     waiting: queue.Queue[Job | None] = queue.Queue()
 

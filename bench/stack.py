@@ -14,6 +14,7 @@ worker by their process group, the cluster with `pg_ctl stop -m immediate`, its 
 removed. Ports come from the caller (each bench and the test have their own).
 """
 
+import contextlib
 import http.client
 import os
 import shutil
@@ -211,10 +212,8 @@ class Stack:
             os.killpg(process.pid, sig)
             process.wait(timeout=40)
         except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             process.wait(timeout=10)
 
     def stop_worker(self, worker: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
@@ -243,10 +242,8 @@ class Stack:
             self._stop(worker)
         self._stop(self.web)
         if self.pg_started:
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
                 self._pg_ctl("stop", "-m", "immediate", "-w", "-t", "60")
-            except subprocess.CalledProcessError:
-                pass  # already stopped
         if os.environ.get("BENCH_KEEP_LOGS"):
             return
         shutil.rmtree(self.run_dir, ignore_errors=True)
