@@ -52,7 +52,7 @@ class ResilientWorker(Worker):
         set_successful = db_task_result.set_successful
 
         def set_failed(error: BaseException) -> None:
-            if isinstance(error, DATABASE_ERRORS | SystemExit | KeyboardInterrupt):
+            if isinstance(error, (*DATABASE_ERRORS, SystemExit, KeyboardInterrupt)):
                 # Not the task's fault: the database went away or the worker was told to stop.
                 logger.warning("task %s put back in the queue: %r", db_task_result.pk, error)
                 connections.close_all()
