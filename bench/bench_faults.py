@@ -39,6 +39,7 @@ PG_PORT = int(os.environ.get("BENCH_FAULTS_PG_PORT", "55431"))
 OUTAGE_SECONDS = float(os.environ.get("BENCH_OUTAGE_SECONDS", "5"))
 RECOVERY_GRACE_SECONDS = 5.0
 TASKS_DONE_TIMEOUT = 180.0
+TAIL_SECONDS = 2 * RECOVERY_GRACE_SECONDS
 
 
 def orm(fn):  # noqa: ANN001,ANN201 - a query from the controller, on a fresh connection
@@ -161,6 +162,14 @@ def fault_phase(stack: Stack, seeded: loadgen.Seeded, pools: loadgen.Pools) -> t
         }
     )
     load.join()
+    # The load goes on for a while after the last fault (with a short BENCH_FAULTS_SECONDS the
+    # faults may end after the schedule): recovery and /halsa/ are then seen under load.
+    now = time.monotonic() - t0
+    if now < outages[-1]["up_s"] + TAIL_SECONDS:
+        tail = loadgen.schedule(TAIL_SECONDS, seeded.pages, seed_value=11)
+        for job in tail:
+            job.at += now
+        loadgen.run_load(WEB_PORT, tail, seeded, pools, t0=t0, run=run)
     probe.stopping.set()
     probe.join()
     return run, outages, probe.samples, kill
@@ -224,7 +233,7 @@ def main() -> dict:
 
         from participation.models import ResidentReport
 
-        seeded = loadgen.seed(loadgen.expected_jobs(2 * SECONDS))
+        seeded = loadgen.seed(loadgen.expected_jobs(2 * SECONDS + TAIL_SECONDS))
         reports_before = ResidentReport.objects.count()
         connections.close_all()
         stack.start_web()

@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -43,6 +44,10 @@ def _as_postgres(command: list[str]) -> list[str]:
     return command
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 class Stack:
     def __init__(self, *, pg_port: int, web_port: int, web_workers: int | None = None) -> None:
         self.pg_port = pg_port
@@ -54,6 +59,7 @@ class Stack:
         self.pg_data = self.run_dir / "data"
         self.logs = self.run_dir / "logs"
         self.logs.mkdir()
+        self.pids = self.run_dir / "pids"  # read by the quick test's clean-up
         self.web: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
         self.pg_started = False
@@ -174,6 +180,7 @@ class Stack:
             stderr=log,
             start_new_session=True,
         )
+        self._note_pid("web", self.web)
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -202,7 +209,12 @@ class Stack:
             start_new_session=True,
         )
         self.workers.append(worker)
+        self._note_pid("worker", worker)
         return worker
+
+    def _note_pid(self, what: str, process: subprocess.Popen) -> None:
+        with self.pids.open("a") as f:
+            f.write(f"{what} {process.pid}\n")
 
     @staticmethod
     def _stop(process: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
@@ -221,6 +233,9 @@ class Stack:
 
     # --- the whole --------------------------------------------------------------------------
     def __enter__(self) -> "Stack":
+        # SIGTERM (a test's clean-up, a timeout) stops the stack as an error does.
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
             self.start_pg()
         except BaseException:
