@@ -165,3 +165,22 @@ def test_sigkill_leaves_it_running_until_requeue_stuck_tasks(database, tmp_path)
     assert status(db, task_id) == "READY"
     manage(env, "task_worker", "--no-reload", "--batch", "--no-startup-delay", timeout=300)
     assert status(db, task_id) == "SUCCESSFUL"
+
+
+def test_a_failing_task_is_marked_failed_with_its_error(database):
+    db, env = database
+    code = (
+        "from tests.worker_tasks import failing; "
+        "print(failing.enqueue('value').id); print(failing.enqueue('sql').id)"
+    )
+    value_id, sql_id = manage(env, "shell", "-c", code).stdout.strip().splitlines()[-2:]
+    # --batch stops when the queue is empty: a task put back for ever would never let it.
+    manage(env, "task_worker", "--no-reload", "--batch", "--no-startup-delay", timeout=300)
+    assert status(db, value_id) == "FAILED"
+    assert status(db, sql_id) == "FAILED"
+    with sqlite3.connect(db) as conn:
+        (traceback,) = conn.execute(
+            f"SELECT traceback FROM {TABLE} WHERE id = ?",  # noqa: S608 - a constant table name
+            (value_id.replace("-", ""),),
+        ).fetchone()
+    assert "ValueError: rad 12 saknar kommunkod" in traceback

@@ -36,6 +36,16 @@ def requeue(result: DBTaskResult) -> None:
     )
 
 
+def database_went_away(error: BaseException) -> bool:
+    """The task failed because the database cannot be reached, not because of the task: the
+    connection is broken (or was never made). On SQLite, where "no such table" is an
+    OperationalError too, the connection stays usable, so such a task is marked failed."""
+    if not isinstance(error, DATABASE_ERRORS):
+        return False
+    connection = connections["default"]
+    return connection.connection is None or not connection.is_usable()
+
+
 class ResilientWorker(Worker):
     def _until_written(self, write: Callable[[], None]) -> None:
         """Retry a status write while the database is away (a restart takes seconds)."""
@@ -52,7 +62,7 @@ class ResilientWorker(Worker):
         set_successful = db_task_result.set_successful
 
         def set_failed(error: BaseException) -> None:
-            if isinstance(error, (*DATABASE_ERRORS, SystemExit, KeyboardInterrupt)):
+            if isinstance(error, SystemExit | KeyboardInterrupt) or database_went_away(error):
                 # Not the task's fault: the database went away or the worker was told to stop.
                 logger.warning("task %s put back in the queue: %r", db_task_result.pk, error)
                 connections.close_all()
