@@ -77,3 +77,8 @@ def test_database_errors_are_found_in_the_chain():
         assert is_database_unavailable(outer)
     assert not is_database_unavailable(ValueError("no"))
     assert not is_database_unavailable(None)
+
+
+def test_persistent_connections_are_checked_before_reuse(settings):
+    # After a PostgreSQL restart a kept connection is dead: checked, it is replaced at once.
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
