@@ -20,7 +20,7 @@ demo: setup
 
 # The web server and, beside it, the worker that runs background tasks (e-mail, imports).
 run: demo
-	@$(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	@$(PY) manage.py task_worker --interval 2 --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
@@ -31,9 +31,10 @@ serve: setup
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	HOST=$(HOST) $(VENV)/bin/gunicorn config.wsgi:application --config config/gunicorn.py
 
-# The background worker: stops cleanly on SIGTERM (finishes the task it is running first).
+# The background worker (core/management/commands/task_worker.py): stops cleanly on SIGTERM
+# (finishes the task it is running first) and waits out a database restart.
 worker: setup
-	$(PY) manage.py db_worker --no-reload
+	$(PY) manage.py task_worker --no-reload
 
 test: setup
 	$(VENV)/bin/pytest

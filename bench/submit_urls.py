@@ -9,6 +9,7 @@ from django.urls import include, path
 from django.utils import timezone
 from django.utils.html import escape
 
+from config.urls import handler500  # noqa: F401 - the site's error pages apply here too
 from surveys.models import Invitation, Response
 
 

@@ -8,6 +8,9 @@ from core.health import health
 from notifications.password_reset import password_reset_urls
 from organisations.second_factor_views import StaffLoginView, login_code, login_enrol
 
+# A database that cannot be reached gets a clear 503 instead of the 500 page (core/unavailable.py).
+handler500 = "core.unavailable.server_error"
+
 urlpatterns = [
     path("halsa/", health, name="health"),
     path("", include("public.urls")),

@@ -15,8 +15,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 
-def stuck_before() -> timezone.datetime:
-    return timezone.now() - timedelta(minutes=settings.TASK_STUCK_MINUTES)
+def stuck_before(minutes: float | None = None) -> timezone.datetime:
+    """Tasks started before this and still running are stuck."""
+    if minutes is None:
+        minutes = settings.TASK_STUCK_MINUTES
+    return timezone.now() - timedelta(minutes=minutes)
 
 
 def task_counts() -> dict[str, int]:
@@ -54,4 +57,7 @@ def health(request: HttpRequest) -> JsonResponse:
         except DatabaseError:
             checks["tasks"] = "fel"
             ok = False
-    return JsonResponse({"status": "ok" if ok else "fel", **checks}, status=200 if ok else 503)
+    response = JsonResponse({"status": "ok" if ok else "fel", **checks}, status=200 if ok else 503)
+    if not ok:
+        response["Retry-After"] = "30"
+    return response

@@ -18,11 +18,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("--dry-run", action="store_true", help="Visa bara vilka.")
+        parser.add_argument(
+            "--minutes",
+            type=float,
+            default=None,
+            help="Pågående längre än så många minuter (standard: TASK_STUCK_MINUTES). "
+            "0 köar om alla pågående: bara när ingen worker är igång.",
+        )
 
-    def handle(self, *args: object, dry_run: bool = False, **options: object) -> None:
+    def handle(
+        self, *args: object, dry_run: bool = False, minutes: float | None = None, **options: object
+    ) -> None:
         with transaction.atomic():
             stuck = DBTaskResult.objects.select_for_update().filter(
-                status=TaskResultStatus.RUNNING, started_at__lt=stuck_before()
+                status=TaskResultStatus.RUNNING, started_at__lt=stuck_before(minutes)
             )
             names = list(stuck.values_list("task_path", flat=True))
             if not dry_run:
