@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_once, db):
+    # Loaded once for the module (tests/conftest.py); this finds it there and adds nothing.
     load_demo()
 
 

@@ -1,9 +1,14 @@
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from demo import content
 from organisations.models import Organisation
 from promises.models import Agreement, Promise
+
+# The demo is loaded once for the module (tests/conftest.py); each test's `load_demo` adds
+# nothing to it, and what a test changes is rolled back after it.
+pytestmark = pytest.mark.usefixtures("demo_once")
 
 
 def test_demo_loads_the_seeds_once(db, client):

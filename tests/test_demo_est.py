@@ -1,12 +1,17 @@
 """The EST demo: reporters who can log in, a year of observations in Tjörn, the same every
 time, added once; the weekly picture and the analysis have something to show."""
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from demo import est_seed
 from situation.models import EstObservation, WeeklyCompilation
+
+# The demo is loaded once for the module (tests/conftest.py); each test's `load_demo` adds
+# nothing to it, and what a test changes is rolled back after it.
+pytestmark = pytest.mark.usefixtures("demo_once")
 
 
 def test_the_est_demo_loads_once_with_reporters_who_log_in(db, client):

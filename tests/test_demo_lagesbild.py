@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
+def demo(demo_once):
+    # Loaded once for the module (tests/conftest.py); this finds it there and adds nothing.
     call_command("load_demo", verbosity=0)
     return SituationReport.objects.get(title=TITLE)
 

@@ -1,12 +1,17 @@
 """Svenljunga's safety survey in the demo: two closed waves of generated answers labelled as
 example data, weighted, measuring the promise's indicator; loading again adds nothing."""
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from demo.survey_demo import load_survey_demo
 from promises.models import Measurement
 from surveys.models import Response, Survey, SurveyIndicator, Wave
+
+# The demo is loaded once for the module (tests/conftest.py); each test's `load_demo` adds
+# nothing to it, and what a test changes is rolled back after it.
+pytestmark = pytest.mark.usefixtures("demo_once")
 
 
 def test_demo_survey_loads_once_and_measures_the_promise(db, client):

@@ -1,12 +1,17 @@
 """Issue 7's demo: the seeds' dialogues linked to their promises, a safety walk in Skärhamn in
 darkness with a revisit, a few moderated reports; invented details labelled "Exempel:"."""
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from demo import open311_seed
 from participation.models import Dialogue, ResidentReport, SafetyWalk, WalkAction
 from promises.models import Promise
+
+# The demo is loaded once for the module (tests/conftest.py); each test's `load_demo` adds
+# nothing to it, and what a test changes is rolled back after it.
+pytestmark = pytest.mark.usefixtures("demo_once")
 
 
 def body(client, path):

@@ -9,7 +9,8 @@ from tests.public_paths import STATIC_PUBLIC_PATHS, demo_public_paths
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_once, db):
+    # Loaded once for the module (tests/conftest.py); this finds it there and adds nothing.
     from demo.seed import load_demo
 
     load_demo()

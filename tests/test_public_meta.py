@@ -23,7 +23,8 @@ class Outline(HTMLParser):
 
 
 @pytest.fixture
-def demo(db):
+def demo(demo_once, db):
+    # Loaded once for the module (tests/conftest.py); this finds it there and adds nothing.
     call_command("load_demo", verbosity=0)
 
 
