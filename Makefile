@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+# `make test` runs the suite in parallel, one worker per core (TEST_WORKERS=0: in this process);
+# a test file stays on one worker.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadfile
 
 .PHONY: setup run serve worker demo test test-postgres lint format bench messages clean
 
@@ -37,10 +41,10 @@ worker: setup
 	$(PY) manage.py task_worker --no-reload
 
 test: setup
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL)
 
 test-postgres: setup
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/medborgarloften $(VENV)/bin/pytest
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/medborgarloften $(VENV)/bin/pytest $(PYTEST_PARALLEL)
 
 lint: setup
 	$(VENV)/bin/ruff check .

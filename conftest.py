@@ -24,10 +24,9 @@ def immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
-@pytest.fixture
-def reference_data(transactional_db):
-    """Transactional tests (browser tests, concurrency) empty the database afterwards; put the
-    reference data that migrations load back in first."""
+def load_migrated_reference_data() -> None:
+    """The reference data that the data migrations load (police areas, municipalities, focus
+    areas, the question bank, crime, report and EST categories), put back where it is missing."""
     from django.apps import apps
 
     from organisations.models import Municipality
@@ -61,3 +60,46 @@ def _second_factor_given_on_test_logins(request, monkeypatch):
     force_login, login = verified_session(Client.force_login, Client.login)
     monkeypatch.setattr(Client, "force_login", force_login)
     monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (browser tests, concurrency) empty the database afterwards; put the
+    reference data that migrations load back in first."""
+    load_migrated_reference_data()
+
+
+# --- Test isolation after transactional tests (kept apart for easy merging) -------------------
+# A transactional test (TransactionTestCase, `transactional_db`, `live_server`) ends by emptying
+# every table, the reference data too. Serially pytest-django runs those tests last; in parallel
+# (`make test`, pytest-xdist) a worker goes on with other test files, which expect the reference
+# data of the migrations. So it is put back after each transactional test.
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    names = getattr(item, "fixturenames", ())
+    if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(names):
+        return True
+    cls = getattr(item, "cls", None)
+    if cls is None:
+        return False
+    from django.test import TestCase, TransactionTestCase
+
+    return issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    # Not after the last test (the test database is gone by then) nor where the test database
+    # was never set up (a test skipped in its setup).
+    database_ready = "django_db_setup" in (getattr(item, "funcargs", None) or {})
+    if nextitem is not None and database_ready and _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            load_migrated_reference_data()
+    return result
