@@ -93,6 +93,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400 and str(exc.message).startswith("Cannot parse request body"):
+            # django-ninja's words for a body that is not JSON; said in the API's language.
+            message = _(
+                "Innehållet gick inte att läsa. Skicka ett JSON-objekt med Content-Type: application/json."
+            )
+            return respond(request, 400, message)
         return respond(request, exc.status_code, exc.message)
 
     @api.exception_handler(Http404)

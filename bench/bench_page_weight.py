@@ -33,6 +33,7 @@ def environment(db: Path) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_COOKIES": "0",
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        "STATIC_ROOT": str(db.parent / "static"),
     }
 
 

@@ -91,6 +91,8 @@ class Stack:
             "REPORT_RATE_LIMIT": "1000000",
             "EMAIL_BACKEND": "bench.slow_mail.EmailBackend",
             "PYTHONPATH": str(ROOT),
+            # Its own static files, never var/staticfiles that a running server or test reads.
+            "STATIC_ROOT": str(ROOT / "var" / f"bench-static-{self.web_port}"),
         }
         env.pop("DATABASE_REPLICA_URL", None)
         env.update(extra)

@@ -184,7 +184,7 @@ def _publication(update: ProgressUpdate) -> str:
 
 @router.post(
     "/activities/{int:activity_id}/progress",
-    response={201: ProgressOut, **ERRORS},
+    response={201: ProgressOut, 400: Error, **ERRORS},  # 400: a body that is not JSON
     url_name="staff_progress_create",
     summary="Rapportera läget för en aktivitet",
 )

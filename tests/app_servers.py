@@ -66,6 +66,7 @@ def production_env(database_url: str, shared: Path, **extra: str) -> dict[str, s
         SECURE_COOKIES="0",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(shared / "media"),
+        STATIC_ROOT=str(shared / "static"),
         TASK_PROGRESS_CACHE_URL=f"file://{shared / 'task-progress'}",
         WEB_WORKERS="2",
         **extra,

@@ -221,6 +221,20 @@ def test_bad_progress_is_422_naming_the_field_and_changes_nothing(
     assert not ProgressUpdate.objects.exists()
 
 
+def test_a_body_that_is_not_json_is_a_documented_400_and_changes_nothing(client, cast, published):
+    """Found by schemathesis: bytes that are not JSON. The answer is the API's error shape, in
+    Swedish, with a status the schema documents."""
+    _token, secret = token_for(cast.alice, cast.tjorn)
+    response = post_progress(client, published.tjorn_activity, secret, b"=\xff\xfe&e*")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "bad_request" and "JSON-objekt" in error["message"]
+    assert not ProgressUpdate.objects.exists()
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/staff/activities/{activity_id}/progress"]["post"]
+    assert "400" in operation["responses"]
+
+
 def test_staff_view_shows_drafts_and_internal_counts(client, cast, world):
     from tests.factories import progress
 

@@ -42,6 +42,8 @@ def test_make_serve_runs_gunicorn_with_production_settings(tmp_path):
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "WEB_WORKERS": "2",
+        # Its own static files: collectstatic must not rewrite var/staticfiles under other tests.
+        "STATIC_ROOT": str(tmp_path / "static"),
     }
     env.pop("MAKEFLAGS", None)
     server = subprocess.Popen(
