@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from promises.models import FollowUp, ProgressUpdate, Promise
@@ -66,8 +66,10 @@ def _publisher(graph: Graph) -> URIRef:
     return publisher
 
 
-def _contact(graph: Graph) -> BNode:
-    contact = BNode("contact")
+def _contact(graph: Graph) -> URIRef:
+    """The contact point, named by a URI of its own rather than a blank node, so that the
+    catalogue is the same graph in every serialisation, comparable without canonicalisation."""
+    contact = _absolute(reverse("public:open_data") + "#kontakt")
     graph.add((contact, RDF.type, VCARD.Organization))
     graph.add((contact, VCARD.fn, Literal(settings.OPEN_DATA_PUBLISHER_NAME)))
     email = settings.OPEN_DATA_CONTACT_EMAIL.removeprefix("mailto:")
