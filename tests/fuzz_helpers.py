@@ -24,10 +24,13 @@ settings.register_profile(
     max_examples=30,
     deadline=None,
     database=None,
-    derandomize=False,
+    # `make test` (and so CI) runs the same examples every time; the long profile explores.
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-settings.register_profile("long", parent=settings.get_profile("fuzz"), max_examples=300)
+settings.register_profile(
+    "long", parent=settings.get_profile("fuzz"), max_examples=300, derandomize=False
+)
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "long"
 PROFILE = settings.get_profile("long" if LONG else "fuzz")
 
