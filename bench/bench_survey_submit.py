@@ -23,6 +23,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from common import ROOT, emit
+from survey_answers import CSRF_FIELD, QUESTIONS, answers_for
 
 ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = f"{os.environ.get('BENCH_DB_PREFIX', 'medborgarloften_bench')}_submit_{os.getpid()}"
@@ -31,17 +32,7 @@ WORKERS = int(os.environ.get("BENCH_SUBMIT_WORKERS", str(2 * (os.cpu_count() or 
 CLIENTS = int(os.environ.get("BENCH_SUBMIT_CLIENTS", "8"))
 PER_ROUND = int(os.environ.get("BENCH_SUBMIT_PER_ROUND", "300"))
 ROUNDS = int(os.environ.get("BENCH_SUBMIT_ROUNDS", "4"))
-QUESTIONS = 30
-CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 COOKIE = re.compile(r"(csrftoken|enkat_utkast)=([^;]*)")
-ANSWERS_TYPED = {
-    "single": "ganska_trygg",
-    "scale": "7",
-    "number": "2",
-    "text": "Bättre belysning vid busshållplatsen och fler vuxna ute på kvällarna.",
-    "point": "58.0012,11.6543",
-    "area": "centrum",
-}
 
 
 def database_url(name: str) -> str:
@@ -75,17 +66,6 @@ class Job:
     fields: dict[str, str]
     cookies: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
-
-
-def answers_for(specs: list) -> dict[str, list[str]]:
-    typed = {}
-    for spec in specs:
-        if spec.kind in ("single", "multiple"):
-            value = "gar_aldrig_ut" if spec.key == "otrygg_kvall" else spec.options[0]
-            typed[spec.key] = [value]
-        elif spec.kind != "note":
-            typed[spec.key] = [ANSWERS_TYPED[spec.kind]]
-    return typed
 
 
 def prepare() -> tuple[list[Job], list[Job], object, object]:
@@ -189,7 +169,14 @@ def run(jobs: list[Job], work: str, outcome: Outcome | None = None) -> Outcome:
 
 
 def start_gunicorn() -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.submit_settings", "DEBUG": "0"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.submit_settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-submit-only-" + "x" * 40,
+        "SECURE_SSL_REDIRECT": "0",  # loopback, no TLS terminator in front
+        "SECURE_COOKIES": "0",
+    }
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn")

@@ -27,6 +27,8 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 
+from bench.survey_answers import CSRF_FIELD, QUESTIONS, answers_for
+
 PEAK_ANSWERS = 5_000  # half of 10,000 invitations …
 PEAK_SECONDS = 4 * 3600  # … on the first evening
 LOAD_FACTOR = 2.0
@@ -34,18 +36,7 @@ SUBMIT_RATE = LOAD_FACTOR * PEAK_ANSWERS / PEAK_SECONDS  # ≈ 0.69 answers/s
 REPORT_RATE = SUBMIT_RATE / 5
 PAGE_RATE = SUBMIT_RATE * 5
 CLIENTS = 16  # at most this many visitors at once (threads)
-QUESTIONS = 30
-
-CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 COOKIE = re.compile(r"([^=;\s]+)=([^;]*)")
-ANSWERS_TYPED = {
-    "single": "ganska_trygg",
-    "scale": "7",
-    "number": "2",
-    "text": "Bättre belysning vid busshållplatsen och fler vuxna ute på kvällarna.",
-    "point": "58.0012,11.6543",
-    "area": "centrum",
-}
 UNAVAILABLE_TEXT = "Tjänsten är tillfälligt otillgänglig"
 
 
@@ -79,12 +70,7 @@ def seed(expected_submits: int) -> Seeded:
     base_wave = wave(s, status=WaveStatus.OPEN, name="Baslinje")
     invited = invitations(real_wave, 10_000)
     questionnaire = load_questionnaire(real_wave)
-    typed: dict[str, list[str]] = {}
-    for spec in questionnaire.specs:
-        if spec.kind in ("single", "multiple"):
-            typed[spec.key] = ["gar_aldrig_ut" if spec.key == "otrygg_kvall" else spec.options[0]]
-        elif spec.kind != "note":
-            typed[spec.key] = [ANSWERS_TYPED[spec.kind]]
+    typed = answers_for(questionnaire.specs)
     drafts = []
     for invitation in invited[:expected_submits]:
         draft, token = start_draft(wave=real_wave, language="sv", code=invitation.code)

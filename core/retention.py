@@ -26,8 +26,10 @@ from importlib.util import find_spec
 from types import ModuleType
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import ngettext
@@ -50,6 +52,19 @@ class RetentionRule:
 
     def period_text(self) -> str:
         return duration_text(self.period())
+
+
+def days_setting(name: str) -> Callable[[], datetime.timedelta]:
+    """A rule's period from a setting counted in days, read at each use."""
+    return lambda: datetime.timedelta(days=getattr(settings, name))
+
+
+def count_or_delete(queryset: QuerySet, dry_run: bool) -> int:
+    """What a rule returns for rows that go: how many there are (dry run), or how many went."""
+    if dry_run:
+        return queryset.count()
+    deleted, _rows = queryset.delete()
+    return deleted
 
 
 def duration_text(period: datetime.timedelta) -> str:

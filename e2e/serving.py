@@ -26,9 +26,10 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.app_servers import own_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET_KEY = "e2e-production-serving-" + "s" * 40
@@ -88,34 +89,6 @@ def free_port(ports: range) -> int:
                 continue
             return port
     raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
-
-
-@contextlib.contextmanager
-def own_database(directory: Path, name: str) -> Iterator[str]:
-    """A DATABASE_URL of the site's own: a SQLite file in `directory`, or a new database on the
-    PostgreSQL server of the caller's DATABASE_URL (dropped afterwards)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{directory / f'{name}.sqlite3'}"
-        return
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    database = f"{parts.path.lstrip('/') or 'postgres'}_{name}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-
-    def execute(statement: sql.Composed) -> None:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(statement)
-
-    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
-    execute(drop)
-    execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
-    try:
-        yield urlunsplit(parts._replace(path=f"/{database}"))
-    finally:
-        execute(drop)
 
 
 def production_environment(directory: Path, database_url: str, port: int) -> dict[str, str]:

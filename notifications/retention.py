@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
-from core.retention import RetentionRule
+from core.retention import RetentionRule, days_setting
 from notifications.models import ReminderDelivery, ReminderSettings, Subscription
 from notifications.sending import delete_unconfirmed
 
@@ -33,7 +33,7 @@ RETENTION_RULES = [
             "avslutar bevakningen med länken i varje mejl."
         ),
         setting="SUBSCRIPTION_CONFIRM_DAYS",
-        period=lambda: datetime.timedelta(days=settings.SUBSCRIPTION_CONFIRM_DAYS),
+        period=days_setting("SUBSCRIPTION_CONFIRM_DAYS"),
         apply=_unconfirmed,
         since=_("räknat från att bekräftelsemejlet skickades"),
         order=40,

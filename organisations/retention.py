@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.retention import RetentionRule
+from core.retention import RetentionRule, count_or_delete, days_setting
 from organisations.models import AuditEntry, Membership
 
 
@@ -31,11 +31,9 @@ def _audit_details(now: datetime.datetime, dry_run: bool) -> int:
 
 
 def _failed_logins(now: datetime.datetime, dry_run: bool) -> int:
-    due = AccessAttempt.objects.filter(attempt_time__lte=now - get_cool_off())
-    if dry_run:
-        return due.count()
-    deleted, _rows = due.delete()
-    return deleted
+    return count_or_delete(
+        AccessAttempt.objects.filter(attempt_time__lte=now - get_cool_off()), dry_run
+    )
 
 
 RETENTION_RULES = [
@@ -52,7 +50,7 @@ RETENTION_RULES = [
             "gjorde det och när."
         ),
         setting="AUDIT_DETAIL_RETENTION_DAYS",
-        period=lambda: datetime.timedelta(days=settings.AUDIT_DETAIL_RETENTION_DAYS),
+        period=days_setting("AUDIT_DETAIL_RETENTION_DAYS"),
         apply=_audit_details,
         since=_("räknat från ändringen"),
         order=60,

@@ -24,7 +24,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.retention import RetentionRule
+from core.retention import RetentionRule, days_setting
 from organisations.auditlog import record
 from organisations.models import Organisation
 from participation.models import ReportContact, ResidentReport
@@ -160,7 +160,7 @@ RETENTION_RULES = [
         why=_("Så att kommunen kan ställa en fråga om rapporten och berätta vad som händer."),
         after=_("Kontaktuppgifterna raderas. Rapporten finns kvar utan dem."),
         setting="REPORT_CONTACT_RETENTION_DAYS",
-        period=lambda: datetime.timedelta(days=settings.REPORT_CONTACT_RETENTION_DAYS),
+        period=days_setting("REPORT_CONTACT_RETENTION_DAYS"),
         apply=_contacts,
         since=_("räknat från att rapporten skickades"),
         order=10,
@@ -175,7 +175,7 @@ RETENTION_RULES = [
         why=_("Så att moderatorn kan se vad som ändrades om något blev fel."),
         after=_("Den ursprungliga texten raderas. Bara den redigerade texten finns kvar."),
         setting="REPORT_ORIGINAL_RETENTION_DAYS",
-        period=lambda: datetime.timedelta(days=settings.REPORT_ORIGINAL_RETENTION_DAYS),
+        period=days_setting("REPORT_ORIGINAL_RETENTION_DAYS"),
         apply=_originals,
         since=_("räknat från att rapporten skickades"),
         order=20,

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.retention import RetentionRule
+from core.retention import RetentionRule, count_or_delete, days_setting
 from surveys.models import ResponseDraft
 
 
@@ -22,11 +22,7 @@ def abandoned_drafts(now: datetime.datetime) -> QuerySet[ResponseDraft]:
 
 
 def _drafts(now: datetime.datetime, dry_run: bool) -> int:
-    expired = abandoned_drafts(now)
-    if dry_run:
-        return expired.count()
-    deleted, _rows = expired.delete()
-    return deleted
+    return count_or_delete(abandoned_drafts(now), dry_run)
 
 
 RETENTION_RULES = [
@@ -43,7 +39,7 @@ RETENTION_RULES = [
             "undersökningen stänger."
         ),
         setting="SURVEY_DRAFT_RETENTION_DAYS",
-        period=lambda: datetime.timedelta(days=settings.SURVEY_DRAFT_RETENTION_DAYS),
+        period=days_setting("SURVEY_DRAFT_RETENTION_DAYS"),
         apply=_drafts,
         since=_("räknat från dagen då du senast svarade på en fråga"),
         order=50,

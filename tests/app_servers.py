@@ -36,24 +36,31 @@ NOT_INHERITED = {
 
 
 @contextlib.contextmanager
-def own_database(directory: Path) -> Iterator[str]:
-    """A DATABASE_URL for a new, empty database, removed afterwards: on the suite's PostgreSQL
-    server when DATABASE_URL names one, else a SQLite file that every process opens."""
-    given = os.environ.get("DATABASE_URL", "")
-    if not given.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{directory / 'site.sqlite3'}"
+def own_database(directory: Path, name: str) -> Iterator[str]:
+    """A DATABASE_URL of the site's own: a SQLite file in `directory`, or a new database on the
+    PostgreSQL server of the caller's DATABASE_URL (dropped afterwards), named
+    `<that database>_<name>`. Used by the two-server test and by e2e/serving.py."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{directory / f'{name}.sqlite3'}"
         return
-    parts = urlsplit(given)
-    name = f"{parts.path.strip('/') or 'ml'}_two_servers"
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    database = f"{parts.path.lstrip('/') or 'postgres'}_{name}"
     admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(parts._replace(path=f"/{name}"))
-    finally:
+
+    def execute(statement: sql.Composed) -> None:
         with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(statement)
+
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+    execute(drop)
+    execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+    try:
+        yield urlunsplit(parts._replace(path=f"/{database}"))
+    finally:
+        execute(drop)
 
 
 def production_env(database_url: str, shared: Path, **extra: str) -> dict[str, str]:

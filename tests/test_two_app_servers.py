@@ -43,7 +43,7 @@ user("alice", municipality_org("1419"), Role.EDITOR, "Trygghetssamordnare")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     shared = tmp_path_factory.mktemp("shared")
-    with own_database(shared) as database_url:
+    with own_database(shared, "two_servers") as database_url:
         env = production_env(
             database_url,
             shared,
